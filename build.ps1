@@ -1,0 +1,216 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates PolyAI.Agents.
+.DESCRIPTION
+    Tasks (run one or several, in order):
+      Build    publishes the module and lays it out under out/PolyAI.Agents from an explicit file list,
+               and builds the local sandbox API under out/sandbox.
+      Test     Build, then the xunit suite (core client) and the Pester suite (the built module in a fresh
+               pwsh against the sandbox). Ends with one line: "Total: N passed, N failed".
+      Demo     Build, start the sandbox on 127.0.0.1, run examples/Demo.ps1 against it, stop the sandbox.
+      Sandbox  Build, then run the sandbox in the foreground until Ctrl+C, to try runbooks offline.
+      Clean    removes out/ and the bin/obj folders.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # For Sandbox: the port to listen on (0 = any free port).
+    [int] $Port = 5099
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleName = 'PolyAI.Agents'
+$ModuleOut = Join-Path $Out $ModuleName
+$SandboxOut = Join-Path $Out 'sandbox'
+$ResultsDir = Join-Path $Out 'test-results'
+
+# Exactly what ships in the module folder. The build fails when one is missing or another file appears,
+# so a new dependency is a deliberate change here (and a conflict check, see Directory.Packages.props).
+$ModuleFiles = @(
+    'PolyAI.Agents.psd1'
+    'PolyAI.Agents.dll'
+    'PolyAI.Agents.Core.dll'
+    'PolyAI.Agents.format.ps1xml'
+    'Microsoft.Bcl.AsyncInterfaces.dll'
+    'Microsoft.Extensions.Configuration.Abstractions.dll'
+    'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
+    'Microsoft.Extensions.DependencyInjection.dll'
+    'Microsoft.Extensions.Http.dll'
+    'Microsoft.Extensions.Logging.Abstractions.dll'
+    'Microsoft.Extensions.Logging.dll'
+    'Microsoft.Extensions.Options.dll'
+    'Microsoft.Extensions.Primitives.dll'
+    'System.Buffers.dll'
+    'System.ComponentModel.Annotations.dll'
+    'System.Diagnostics.DiagnosticSource.dll'
+    'System.Memory.dll'
+    'System.Numerics.Vectors.dll'
+    'System.Runtime.CompilerServices.Unsafe.dll'
+    'System.Text.Encodings.Web.dll'
+    'System.Text.Json.dll'
+    'System.Threading.Tasks.Extensions.dll'
+)
+# Published next to them but not shipped (symbols, xml docs, deps.json).
+$PublishOnlyPattern = '\.(pdb|xml|deps\.json)$'
+
+function Invoke-Native {
+    param([Parameter(Mandatory)] [string] $FilePath, [string[]] $ArgumentList = @())
+    Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ChildPowerShell {
+    # A fresh PowerShell of the same edition that runs this script (the dotnet tool's, or an installed one).
+    $name = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    $exe = Join-Path $PSHOME $name
+    if (Test-Path $exe) { return @($exe) }
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path $dll) { return @('dotnet', $dll) }
+    throw "Cannot find a PowerShell executable in $PSHOME."
+}
+
+function Invoke-ChildPowerShell {
+    param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
+    $pwsh = @(Get-ChildPowerShell)
+    $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList
+    & $pwsh[0] @arguments
+    return $LASTEXITCODE
+}
+
+function Get-NuGetPackageRoot {
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = & dotnet nuget locals global-packages --list | Select-Object -First 1
+    return ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('tool', 'restore')
+    Invoke-Native dotnet @('restore', (Join-Path $Root 'PolyAI.sln'))
+    $publish = Join-Path $Out 'publish'
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PolyAI.Agents/PolyAI.Agents.csproj'), '-c', $Configuration, '-o', $publish, '--no-restore', '-nologo')
+
+    $published = Get-ChildItem $publish -File | Where-Object Name -NotMatch $PublishOnlyPattern | ForEach-Object Name
+    $missing = @($ModuleFiles | Where-Object { $_ -notin $published })
+    $unexpected = @($published | Where-Object { $_ -notin $ModuleFiles })
+    if ($missing) { throw "The module layout is missing: $($missing -join ', ')" }
+    if ($unexpected) { throw "The publish output has files the layout does not list (add them to `$ModuleFiles on purpose): $($unexpected -join ', ')" }
+
+    if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
+    foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $publish $file) $ModuleOut }
+    $manifest = Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1")
+    Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
+
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/PolyAI.Agents.Sandbox/PolyAI.Agents.Sandbox.csproj'), '-c', $Configuration, '-o', $SandboxOut, '--no-restore', '-nologo')
+}
+
+function Get-TrxCounts {
+    param([string] $Path)
+    [xml] $trx = Get-Content -LiteralPath $Path -Raw
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
+    New-Item -ItemType Directory -Path $ResultsDir | Out-Null
+
+    $passed = 0; $failed = 0
+
+    Write-Host "`n== xunit: core client ==" -ForegroundColor Cyan
+    $trx = Join-Path $ResultsDir 'xunit.trx'
+    & dotnet test (Join-Path $Root 'tests/PolyAI.Agents.Tests/PolyAI.Agents.Tests.csproj') -c $Configuration --no-restore -nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal'
+    $xunitExit = $LASTEXITCODE
+    if (Test-Path $trx) {
+        $counts = Get-TrxCounts $trx
+        $passed += $counts.Passed; $failed += $counts.Failed
+        Write-Host "xunit: $($counts.Passed) passed, $($counts.Failed) failed"
+        if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $failed++ }
+    }
+    else {
+        Write-Host 'xunit: no results (the test run did not start)' -ForegroundColor Red
+        $failed++
+    }
+
+    Write-Host "`n== Pester: the built module in a fresh pwsh ==" -ForegroundColor Cyan
+    $summary = Join-Path $ResultsDir 'pester-summary.json'
+    $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
+    $null = Invoke-ChildPowerShell -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') -ArgumentList @(
+        '-PesterPath', $pester, '-ModulePath', $ModuleOut, '-SandboxPath', (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll'),
+        '-SummaryPath', $summary, '-ResultsPath', (Join-Path $ResultsDir 'pester.xml'))
+    if (Test-Path $summary) {
+        $counts = Get-Content $summary -Raw | ConvertFrom-Json
+        $passed += $counts.Passed; $failed += $counts.Failed
+    }
+    else {
+        Write-Host 'Pester: no results (the suite did not run)' -ForegroundColor Red
+        $failed++
+    }
+
+    Write-Host ''
+    Write-Output "Total: $passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    Import-Module (Join-Path $Root 'tests/Tools/SandboxHost.psm1') -Force
+    $sandbox = Start-PolyAiSandbox -SandboxPath (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll')
+    try {
+        Write-Host "Sandbox listening on $($sandbox.BaseUri)" -ForegroundColor Green
+        $env:POLYAI_DEMO_BASE_URI = $sandbox.BaseUri
+        $env:POLYAI_DEMO_API_KEY = $sandbox.ApiKey
+        $env:POLYAI_DEMO_MODULE = Join-Path $ModuleOut "$ModuleName.psd1"
+        $exit = Invoke-ChildPowerShell -File (Join-Path $Root 'examples/Demo.ps1')
+        if ($exit -ne 0) { throw "The demo runbook failed (exit code $exit)." }
+    }
+    finally {
+        Stop-PolyAiSandbox -Sandbox $sandbox
+        Remove-Item Env:POLYAI_DEMO_* -ErrorAction SilentlyContinue
+        Write-Host 'Sandbox stopped.' -ForegroundColor Green
+    }
+}
+
+function Invoke-Sandbox {
+    Invoke-Build
+    Write-Host @"
+Starting the PolyAI sandbox on http://127.0.0.1:$Port (API key: sandbox-key). In another shell:
+    Import-Module $ModuleOut/$ModuleName.psd1
+    Connect-PolyAi -BaseUri http://127.0.0.1:$Port -ApiKey sandbox-key
+    Get-PolyAiConnector -AgentId PROJECT-DEMO
+Press Ctrl+C to stop.
+"@ -ForegroundColor Green
+    & dotnet (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll') --port $Port
+}
+
+function Invoke-Clean {
+    if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
+    Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+foreach ($step in $Task) {
+    switch ($step) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Sandbox' { Invoke-Sandbox }
+        'Clean' { Invoke-Clean }
+    }
+}

@@ -1,0 +1,28 @@
+namespace PolyAI.Agents.Client;
+
+/// <summary>The parts of an API error response that help a user or PolyAI support.</summary>
+public sealed class ApiError
+{
+    public static readonly ApiError None = new(null, null, null);
+
+    public ApiError(string? code, string? message, string? correlationId)
+    {
+        Code = code;
+        Message = message;
+        CorrelationId = correlationId;
+    }
+
+    /// <summary>The API's error code, e.g. CONNECTORS_NOT_FOUND.</summary>
+    public string? Code { get; }
+
+    /// <summary>The API's human-readable message, or a cleaned excerpt of a non-JSON body.</summary>
+    public string? Message { get; }
+
+    /// <summary>X-PolyAI-Correlation-Id (or the id in the body): quote it to PolyAI support.</summary>
+    public string? CorrelationId { get; }
+
+    public ApiError WithCorrelationId(string? correlationId) =>
+        string.IsNullOrEmpty(CorrelationId) && !string.IsNullOrEmpty(correlationId)
+            ? new ApiError(Code, Message, correlationId)
+            : this;
+}

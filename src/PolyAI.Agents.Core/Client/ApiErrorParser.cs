@@ -1,0 +1,100 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace PolyAI.Agents.Client;
+
+/// <summary>
+/// Reads an error body in any of the three shapes PolyAI's docs show, or makes a short clean excerpt of
+/// anything else (an HTML page from a proxy, plain text):
+/// 1. platform envelope: {"success":false,"error":..,"error_id":..,"error_code":..,"error_message":..,"data":null}
+/// 2. nested:            {"error":{"code":..,"id":..,"message":..,"correlation_id":..}}
+/// 3. validation list:   {"message":"Validation failed","errors":[{"field":..,"message":..}]}
+/// </summary>
+internal static class ApiErrorParser
+{
+    internal const int MaxExcerptLength = 200;
+
+    public static ApiError Parse(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return ApiError.None;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body!);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return FromJson(document.RootElement);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: fall through to an excerpt.
+        }
+
+        return new ApiError(null, Excerpt(body!), null);
+    }
+
+    private static ApiError FromJson(JsonElement root)
+    {
+        if (root.TryGetProperty("error_code", out _) || root.TryGetProperty("error_message", out _))
+        {
+            return new ApiError(
+                String(root, "error_code"),
+                String(root, "error_message") ?? String(root, "error"),
+                String(root, "error_id"));
+        }
+
+        if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object)
+        {
+            return new ApiError(String(nested, "code"), String(nested, "message"), String(nested, "correlation_id"));
+        }
+
+        var message = String(root, "message") ?? String(root, "error") ?? String(root, "detail") ?? String(root, "title");
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+        {
+            var details = errors.EnumerateArray()
+                .Where(e => e.ValueKind == JsonValueKind.Object)
+                .Select(e => JoinNonEmpty(": ", String(e, "field"), String(e, "message")))
+                .Where(d => d.Length > 0)
+                .ToArray();
+            if (details.Length > 0)
+            {
+                message = JoinNonEmpty(": ", message, string.Join("; ", details));
+            }
+        }
+
+        return new ApiError(String(root, "code"), message, String(root, "correlation_id") ?? String(root, "error_id"));
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? value.ToString()
+            : null;
+
+    private static string JoinNonEmpty(string separator, params string?[] parts) =>
+        string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+    private static readonly Regex Markup = new("<(script|style)[^>]*>.*?</\\1>|<[^>]+>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex Whitespace = new("\\s+", RegexOptions.CultureInvariant);
+
+    /// <summary>Tags and control characters removed, whitespace collapsed, cut to a readable length.</summary>
+    internal static string Excerpt(string body)
+    {
+        var text = Markup.Replace(body, " ");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        var printable = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            printable.Append(char.IsControl(c) ? ' ' : c);
+        }
+
+        text = Whitespace.Replace(printable.ToString(), " ").Trim();
+        return text.Length <= MaxExcerptLength ? text : text.Substring(0, MaxExcerptLength - 1) + "…";
+    }
+}

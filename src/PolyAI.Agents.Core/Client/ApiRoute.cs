@@ -1,0 +1,43 @@
+using System;
+using System.Text;
+
+namespace PolyAI.Agents.Client;
+
+/// <summary>
+/// Builds request paths. Every caller-supplied value becomes exactly one escaped path segment, so an id
+/// such as "../x", "a/b", "a?b", "a#b" or "%2F" can only ever name a resource of the intended kind.
+/// </summary>
+internal static class ApiRoute
+{
+    public static string Agent(string agentId) => "/v1/agents/" + Segment(agentId);
+
+    public static string Connectors(string agentId) => Agent(agentId) + "/telephony/connectors";
+
+    public static string Connector(string agentId, string connectorId) => Connectors(agentId) + "/" + Segment(connectorId);
+
+    public static string PhoneNumbers(string agentId) => Agent(agentId) + "/telephony/phone-numbers";
+
+    public static string PhoneNumber(string agentId, string number) => PhoneNumbers(agentId) + "/" + Segment(number);
+
+    public static string WithQuery(string path, string name, string? value) =>
+        value is null ? path : path + "?" + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
+
+    /// <summary>Escapes one segment (RFC 3986). '+' stays literal: it is a legal path character and the
+    /// API documents E.164 numbers in paths as written, e.g. /phone-numbers/+442071234567.</summary>
+    internal static string Segment(string value)
+    {
+        Identifier.EnsureValid(value, "path segment");
+        var escaped = new StringBuilder(Uri.EscapeDataString(value)).Replace("%2B", "+").Replace("%2b", "+");
+        // EscapeDataString leaves '.', so "." and ".." would be read as dot-segments by URI normalization.
+        if (value.Trim('.').Length == 0)
+        {
+            escaped.Clear();
+            for (var i = 0; i < value.Length; i++)
+            {
+                escaped.Append("%2E");
+            }
+        }
+
+        return escaped.ToString();
+    }
+}

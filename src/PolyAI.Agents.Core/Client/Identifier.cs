@@ -1,0 +1,45 @@
+using System;
+
+namespace PolyAI.Agents.Client;
+
+/// <summary>Input rules checked before any request is sent.</summary>
+public static class Identifier
+{
+    /// <summary>Refuses null, empty and whitespace-only ids.</summary>
+    public static void EnsureValid(string? value, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"The {what} must not be empty or whitespace.");
+        }
+    }
+
+    /// <summary>True for an E.164 number: '+', a non-zero digit, then 1 to 14 more digits.</summary>
+    public static bool IsE164(string? value)
+    {
+        if (value is null || value.Length < 3 || value.Length > 16 || value[0] != '+' || value[1] < '1' || value[1] > '9')
+        {
+            return false;
+        }
+
+        for (var i = 2; i < value.Length; i++)
+        {
+            if (value[i] < '0' || value[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Throws a clear message unless the value is an E.164 number.</summary>
+    public static void EnsureE164(string? value)
+    {
+        if (!IsE164(value))
+        {
+            throw new ArgumentException(
+                $"'{value}' is not an E.164 phone number: expected '+' followed by the country code and number, up to 15 digits, no spaces or punctuation (for example +442071234567).");
+        }
+    }
+}

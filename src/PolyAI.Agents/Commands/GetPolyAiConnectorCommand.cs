@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Lists an agent's connectors, gets connectors by id (one GET, or the batch endpoint for several; ids the
+/// API does not know are errors), or finds the connector that serves a phone number.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "PolyAiConnector", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(Connector))]
+public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByIdSet = "ById";
+    private const string ByPhoneNumberSet = "ByPhoneNumber";
+    internal const int BatchSize = 100;
+
+    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>One or more connector ids.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ValidateIdentifier]
+    public string[] ConnectorId { get; set; } = Array.Empty<string>();
+
+    /// <summary>An E.164 number; returns the connector it routes to.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ByPhoneNumberSet)]
+    [ValidateE164]
+    public string PhoneNumber { get; set; } = "";
+
+    /// <summary>Only connectors whose name matches (wildcards allowed).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case ByIdSet:
+                GetByIds();
+                break;
+            case ByPhoneNumberSet:
+                if (TryCall((c, ct) => c.LookupConnectorAsync(AgentId, PhoneNumber, ct), "PhoneNumber", PhoneNumber, out var connector))
+                {
+                    WriteObject(connector);
+                }
+
+                break;
+            default:
+                List();
+                break;
+        }
+    }
+
+    private void List()
+    {
+        if (!TryCall((c, ct) => c.ListConnectorsAsync(AgentId, ct), "Agent", AgentId, out var connectors))
+        {
+            return;
+        }
+
+        var pattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        foreach (var connector in connectors)
+        {
+            if (pattern is null || pattern.IsMatch(connector.Name))
+            {
+                WriteObject(connector);
+            }
+        }
+    }
+
+    private void GetByIds()
+    {
+        var ids = ConnectorId.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 1)
+        {
+            if (TryCall((c, ct) => c.GetConnectorAsync(AgentId, ids[0], ct), "Connector", ids[0], out var connector))
+            {
+                WriteObject(connector);
+            }
+
+            return;
+        }
+
+        for (var offset = 0; offset < ids.Count; offset += BatchSize)
+        {
+            var chunk = ids.Skip(offset).Take(BatchSize).ToList();
+            if (!TryCall((c, ct) => c.GetConnectorsAsync(AgentId, chunk, ct), "Connector", AgentId, out var batch))
+            {
+                continue;
+            }
+
+            var found = batch.Found.ToDictionary(c => c.ConnectorId, StringComparer.Ordinal);
+            foreach (var id in chunk)
+            {
+                if (found.TryGetValue(id, out var connector))
+                {
+                    WriteObject(connector);
+                }
+                else
+                {
+                    WriteError(NotFound(id));
+                }
+            }
+        }
+    }
+
+    private ErrorRecord NotFound(string connectorId) => ErrorRecords.FromApi(
+        new PolyAiApiException(
+            PolyAiFailureKind.NotFound,
+            $"Get connector '{connectorId}' of agent '{AgentId}'",
+            $"Connector '{connectorId}' was not found in agent '{AgentId}'."),
+        "Connector",
+        connectorId);
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Deletes connectors. The API cascades: every phone number routed to a connector is released with it,
+/// so the What-if and confirmation text name those numbers (read first; -WhatIf sends no DELETE), and the
+/// output records what was released.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "PolyAiConnector", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(ConnectorRemoval))]
+public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The agent that owns the connectors.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>One or more connector ids.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNullOrEmpty]
+    [ValidateIdentifier]
+    public string[] ConnectorId { get; set; } = Array.Empty<string>();
+
+    /// <summary>A connector from Get-PolyAiConnector.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public Connector? InputObject { get; set; }
+
+    /// <summary>Remove without asking for confirmation. -WhatIf still only shows what would happen.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is not null)
+        {
+            Remove(InputObject.AgentId, InputObject.ConnectorId, InputObject);
+            return;
+        }
+
+        foreach (var connectorId in ConnectorId)
+        {
+            Remove(AgentId, connectorId, null);
+        }
+    }
+
+    private void Remove(string agentId, string connectorId, Connector? known)
+    {
+        string description;
+        if (ChangeWillBeShown(Force, ConfirmImpact.High))
+        {
+            if (!TryDescribe(agentId, connectorId, known, out description))
+            {
+                return;
+            }
+        }
+        else
+        {
+            description = $"Remove connector '{connectorId}' of agent '{agentId}' and release every phone number routed to it.";
+        }
+
+        if (!ShouldChange(description, $"{description} This cannot be undone. Continue?", Force))
+        {
+            return;
+        }
+
+        if (TryCall((c, ct) => c.DeleteConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out var removal))
+        {
+            WriteObject(removal);
+        }
+    }
+
+    /// <summary>Names the connector and the numbers the cascade will release.</summary>
+    private bool TryDescribe(string agentId, string connectorId, Connector? known, out string description)
+    {
+        description = "";
+        var connector = known;
+        if (connector is null && !TryCall((c, ct) => c.GetConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out connector))
+        {
+            return false;
+        }
+
+        if (!TryCall((c, ct) => c.ListPhoneNumbersAsync(agentId, connectorId, ct), "Connector", connectorId, out var numbers))
+        {
+            return false;
+        }
+
+        description = $"Remove connector '{connector.Name}' ({connectorId}, {connector.ClientEnv}) of agent '{agentId}' and {DescribeRelease(numbers)}";
+        return true;
+    }
+
+    private static string DescribeRelease(IReadOnlyList<PhoneNumber> numbers) => numbers.Count switch
+    {
+        0 => "release no phone numbers (none is routed to it).",
+        1 => $"release 1 phone number: {numbers[0].Number}.",
+        _ => $"release {numbers.Count} phone numbers: {string.Join(", ", numbers.Select(n => n.Number))}.",
+    };
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PolyAI.Agents.Runtime;
+
+/// <summary>
+/// Runs work posted from any thread on the pipeline thread. PowerShell allows WriteObject, WriteError and
+/// WriteVerbose only from the thread that called ProcessRecord, while HTTP continuations run on the thread
+/// pool: they post here, and the cmdlet pumps until its task is done.
+/// </summary>
+internal sealed class PipelineDispatcher : IDisposable
+{
+    private readonly ConcurrentQueue<Action> _work = new();
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Post(Action action)
+    {
+        _work.Enqueue(action);
+        _signal.Release();
+    }
+
+    /// <summary>Runs posted work on the calling thread until <paramref name="task"/> has completed, then
+    /// drains what is left. Exceptions of the task are not observed here.</summary>
+    public void RunUntil(Task task)
+    {
+        task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        while (true)
+        {
+            Drain();
+            if (task.IsCompleted)
+            {
+                break;
+            }
+
+            _signal.Wait();
+        }
+
+        Drain();
+    }
+
+    private void Drain()
+    {
+        while (_work.TryDequeue(out var action))
+        {
+            action();
+        }
+    }
+
+    public void Dispose() => _signal.Dispose();
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using PolyAI.Agents.Client;
+
+namespace PolyAI.Agents.Runtime;
+
+/// <summary>Refuses empty or whitespace ids (each element of an array) before any request is sent.</summary>
+public sealed class ValidateIdentifierAttribute : ValidateEnumeratedArgumentsAttribute
+{
+    protected override void ValidateElement(object element)
+    {
+        var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+        if (value is not string text || string.IsNullOrWhiteSpace(text))
+        {
+            throw new ValidationMetadataException("The id must not be empty or whitespace.");
+        }
+    }
+}
+
+/// <summary>Refuses phone numbers that are not E.164 before any request is sent.</summary>
+public sealed class ValidateE164Attribute : ValidateEnumeratedArgumentsAttribute
+{
+    protected override void ValidateElement(object element)
+    {
+        var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+        if (value is not string text || !Identifier.IsE164(text))
+        {
+            throw new ValidationMetadataException(
+                $"'{value}' is not an E.164 phone number: expected '+', the country code and the number, up to 15 digits with no spaces or punctuation (for example +442071234567).");
+        }
+    }
+}

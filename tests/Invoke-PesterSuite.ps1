@@ -1,0 +1,48 @@
+<#
+.SYNOPSIS
+    Runs the Pester suite against the built module, with one sandbox API for the whole run.
+    Called by build.ps1 Test in a fresh pwsh; writes a JSON summary for the build's total line.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterPath,
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $SandboxPath,
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    [string] $ResultsPath,
+    [string[]] $Path = @(Join-Path $PSScriptRoot 'Pester')
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+Import-Module $PesterPath -Force
+Import-Module (Join-Path $PSScriptRoot 'Tools/SandboxHost.psm1') -Force
+
+# The tests read these; the second key lets them prove each runspace sends its own key.
+$sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath -ApiKey 'sandbox-key', 'second-key'
+$env:POLYAI_TEST_MODULE = Join-Path $ModulePath 'PolyAI.Agents.psd1'
+$env:POLYAI_TEST_SANDBOX_URI = $sandbox.BaseUri
+$env:POLYAI_TEST_SANDBOX_KEY = 'sandbox-key'
+$env:POLYAI_TEST_SANDBOX_KEY2 = 'second-key'
+$env:POLYAI_SANDBOX_DLL = $SandboxPath
+
+try {
+    $config = New-PesterConfiguration
+    $config.Run.Path = $Path
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.Output.RenderMode = 'Plaintext'
+    if ($ResultsPath) {
+        $config.TestResult.Enabled = $true
+        $config.TestResult.OutputPath = $ResultsPath
+    }
+    $result = Invoke-Pester -Configuration $config
+}
+finally {
+    Stop-PolyAiSandbox -Sandbox $sandbox
+}
+
+$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+[pscustomobject]@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } |
+    ConvertTo-Json | Set-Content -LiteralPath $SummaryPath
+"Pester: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
+exit ([int]($failed -gt 0))

@@ -1,0 +1,70 @@
+BeforeDiscovery {
+    Import-Module $env:POLYAI_TEST_MODULE -Force
+    $script:cmdlets = @(Get-Command -Module PolyAI.Agents | ForEach-Object { @{ Name = $_.Name } })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-TestModule
+}
+
+Describe 'The built module' {
+    It 'has a valid manifest whose version matches the assembly' {
+        $manifest = Test-ModuleManifest $env:POLYAI_TEST_MODULE
+        $assembly = [PolyAI.Agents.Session].Assembly.GetName().Version
+        "$($assembly.Major).$($assembly.Minor).$($assembly.Build)" | Should -Be $manifest.Version.ToString()
+        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
+    }
+
+    It 'exports exactly the cmdlets its manifest lists' {
+        $manifest = Import-PowerShellDataFile $env:POLYAI_TEST_MODULE
+        (Get-Command -Module PolyAI.Agents).Name | Sort-Object | Should -Be ($manifest.CmdletsToExport | Sort-Object)
+        $manifest.FunctionsToExport | Should -BeNullOrEmpty
+        $manifest.VariablesToExport | Should -BeNullOrEmpty
+    }
+
+    It 'has table views for every output type' {
+        foreach ($type in 'Connector', 'ConnectorRemoval', 'PhoneNumber', 'Session') {
+            Get-FormatData -TypeName "PolyAI.Agents.$type" | Should -Not -BeNullOrEmpty -Because "PolyAI.Agents.$type needs a view"
+        }
+    }
+
+    It 'does not build an HTTP client or touch the network at import' {
+        $result = Invoke-TestPwsh -NoConnect -Script @'
+$loaded = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name
+if ($loaded -contains 'Microsoft.Extensions.Http') { 'HTTP stack loaded at import'; exit 1 }
+'import clean'
+'@
+        $result.Output | Should -Match 'import clean'
+        $result.ExitCode | Should -Be 0
+    }
+}
+
+Describe '<Name> follows the cmdlet guidelines' -ForEach $cmdlets {
+    BeforeAll {
+        $command = Get-Command $Name
+        $attribute = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+    }
+
+    It 'uses an approved verb and the PolyAi noun prefix' {
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -BeLike 'PolyAi*'
+    }
+
+    It 'declares its output type' {
+        $command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'supports ShouldProcess when it changes something' {
+        if ($command.Verb -in 'Remove', 'Set', 'Import', 'Disconnect') {
+            $attribute.SupportsShouldProcess | Should -BeTrue
+        }
+    }
+}
+
+Describe 'Remove-PolyAiConnector' {
+    It 'is ConfirmImpact High (the delete cascades to phone numbers)' {
+        $attribute = (Get-Command Remove-PolyAiConnector).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.ConfirmImpact | Should -Be 'High'
+    }
+}

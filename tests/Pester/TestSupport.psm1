@@ -1,0 +1,86 @@
+# Shared by the Pester suite: the built module, the sandbox started by Invoke-PesterSuite.ps1, and a way
+# to run a snippet in a fresh pwsh (for prompts and host output that only a real process shows).
+
+Import-Module (Join-Path $PSScriptRoot '../Tools/SandboxHost.psm1') -Force
+
+function Get-TestSandbox {
+    if (-not $env:POLYAI_TEST_SANDBOX_URI) { throw 'Run the suite through tests/Invoke-PesterSuite.ps1 (build.ps1 Test): no sandbox is set.' }
+    [pscustomobject]@{ BaseUri = $env:POLYAI_TEST_SANDBOX_URI; ApiKey = $env:POLYAI_TEST_SANDBOX_KEY }
+}
+
+function Import-TestModule {
+    Import-Module $env:POLYAI_TEST_MODULE -Force -Global
+}
+
+function Connect-TestSandbox {
+    param([string] $ApiKey = $env:POLYAI_TEST_SANDBOX_KEY, [switch] $PassThru, [int] $TimeoutSec = 30, [int] $MaxRetry = 0)
+    Connect-PolyAi -BaseUri $env:POLYAI_TEST_SANDBOX_URI -ApiKey $ApiKey -TimeoutSec $TimeoutSec -MaxRetry $MaxRetry -PassThru:$PassThru
+}
+
+function Reset-TestSandbox {
+    param([ValidateSet('demo', 'empty')] [string] $Seed = 'demo')
+    Reset-PolyAiSandbox -Sandbox (Get-TestSandbox) -Seed $Seed
+}
+
+function Get-TestRequest {
+    param([string] $Method, [string] $PathLike)
+    $requests = @(Get-PolyAiSandboxRequest -Sandbox (Get-TestSandbox))
+    if ($Method) { $requests = @($requests | Where-Object method -EQ $Method) }
+    if ($PathLike) { $requests = @($requests | Where-Object rawTarget -Like $PathLike) }
+    , $requests
+}
+
+function Get-TestConnectorIds {
+    param([string] $AgentId = 'PROJECT-DEMO')
+    $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+    @(($state.agents | Where-Object agentId -EQ $AgentId).connectors.connectorId)
+}
+
+function Get-TestPhoneNumbers {
+    param([string] $AgentId = 'PROJECT-DEMO')
+    $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+    @(($state.agents | Where-Object agentId -EQ $AgentId).phoneNumbers)
+}
+
+function Invoke-TestPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh pwsh -NonInteractive with the module imported and connected to the
+        sandbox; returns its exit code and everything it printed (stdout and stderr, host output included).
+    #>
+    param([Parameter(Mandatory)] [string] $Script, [switch] $NoConnect, [string] $InputText)
+    $pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+    $prelude = "`$ErrorActionPreference = 'Continue'; Import-Module '$env:POLYAI_TEST_MODULE';"
+    if (-not $NoConnect) {
+        $prelude += " Connect-PolyAi -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY' -MaxRetry 0;"
+    }
+    $file = Join-Path ([IO.Path]::GetTempPath()) ("polyai-test-{0}.ps1" -f [guid]::NewGuid())
+    Set-Content -LiteralPath $file -Value ($prelude + "`n" + $Script)
+    try {
+        $env:NO_COLOR = '1'
+        $arguments = @('-NoProfile', '-File', $file)
+        if (-not $PSBoundParameters.ContainsKey('InputText')) { $arguments = @('-NonInteractive') + $arguments }
+        $output = if ($PSBoundParameters.ContainsKey('InputText')) { $InputText | & $pwsh @arguments 2>&1 } else { & $pwsh @arguments 2>&1 }
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = (@($output | ForEach-Object { "$_" }) -join "`n") }
+    }
+    finally {
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
+        Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue
+    }
+}
+
+function Get-HostOutput {
+    <#
+    .SYNOPSIS
+        Runs a script block in this process under Start-Transcript and returns what reached the host
+        (What-if text goes there, not to an output stream).
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $path = Join-Path ([IO.Path]::GetTempPath()) ("polyai-transcript-{0}.txt" -f [guid]::NewGuid())
+    Start-Transcript -LiteralPath $path | Out-Null
+    try { & $ScriptBlock | Out-Host } finally { Stop-Transcript | Out-Null }
+    try { Get-Content -LiteralPath $path -Raw } finally { Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue }
+}
+
+Export-ModuleMember -Function Get-TestSandbox, Import-TestModule, Connect-TestSandbox, Reset-TestSandbox, Get-TestRequest,
+    Get-TestConnectorIds, Get-TestPhoneNumbers, Invoke-TestPwsh, Get-HostOutput

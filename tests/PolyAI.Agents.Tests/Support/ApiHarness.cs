@@ -1,0 +1,62 @@
+using System;
+using System.Net.Http;
+using System.Security;
+using Microsoft.Extensions.DependencyInjection;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Http;
+
+namespace PolyAI.Agents.Tests.Support;
+
+/// <summary>
+/// The module's real HTTP pipeline (IHttpClientFactory, named client <see cref="PolyAiHttp.ClientName"/>)
+/// over a <see cref="StubHandler"/>, a session with a distinctive key, and a recording trace.
+/// </summary>
+internal sealed class ApiHarness : IDisposable
+{
+    /// <summary>Distinctive, so a leak anywhere is easy to spot.</summary>
+    public const string ApiKey = "pk-test-SECRET-123";
+
+    public static readonly Uri TestBaseUri = new("https://api.test.invalid");
+
+    private readonly ServiceProvider _services;
+
+    private ApiHarness(StubHandler stub, Session session)
+    {
+        Stub = stub;
+        Session = session;
+        Trace = new RecordingTrace();
+        _services = new ServiceCollection().AddPolyAiHttp(() => stub).BuildServiceProvider();
+        var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(PolyAiHttp.ClientName);
+        Client = new PolyAiClient(session, http, Trace);
+    }
+
+    public StubHandler Stub { get; }
+
+    public Session Session { get; }
+
+    public RecordingTrace Trace { get; }
+
+    public PolyAiClient Client { get; }
+
+    /// <summary>maxRetry defaults to 0 so a retry handler added later cannot change what these tests see.</summary>
+    public static ApiHarness Create(StubHandler stub, int timeoutSec = 30, int maxRetry = 0, Uri? baseUri = null, string? userAgent = null)
+    {
+        var session = userAgent is null
+            ? Session.Create(Secure(ApiKey), "ApiKey", null, baseUri ?? TestBaseUri, timeoutSec, maxRetry)
+            : Session.Create(Secure(ApiKey), "ApiKey", null, baseUri ?? TestBaseUri, timeoutSec, maxRetry, userAgent);
+        return new ApiHarness(stub, session);
+    }
+
+    public static SecureString Secure(string value)
+    {
+        var secure = new SecureString();
+        foreach (var c in value)
+        {
+            secure.AppendChar(c);
+        }
+
+        return secure;
+    }
+
+    public void Dispose() => _services.Dispose();
+}
