@@ -14,6 +14,8 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+$ModulePath = (Resolve-Path -LiteralPath $ModulePath).Path
+$SandboxPath = (Resolve-Path -LiteralPath $SandboxPath).Path
 Import-Module $PesterPath -Force
 Import-Module (Join-Path $PSScriptRoot 'Tools/SandboxHost.psm1') -Force
 

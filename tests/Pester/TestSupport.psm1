@@ -1,7 +1,7 @@
 # Shared by the Pester suite: the built module, the sandbox started by Invoke-PesterSuite.ps1, and a way
 # to run a snippet in a fresh pwsh (for prompts and host output that only a real process shows).
 
-Import-Module (Join-Path $PSScriptRoot '../Tools/SandboxHost.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot '../Tools/SandboxHost.psm1') -Global
 
 function Get-TestSandbox {
     if (-not $env:POLYAI_TEST_SANDBOX_URI) { throw 'Run the suite through tests/Invoke-PesterSuite.ps1 (build.ps1 Test): no sandbox is set.' }

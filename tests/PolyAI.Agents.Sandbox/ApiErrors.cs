@@ -64,7 +64,7 @@ internal static class ApiErrors
         new(400, "VALIDATION_ERROR", 400, message, field);
 
     public static ApiError RouteNotFound(string method, string rawTarget) =>
-        new(404, "NOT_FOUND", 404, $"No route matches {method} {rawTarget}.", "path");
+        new(404, "NOT_FOUND", 404, $"No route matches {method} '{rawTarget}'.", "path");
 
     public static ApiError MethodNotAllowed(string method, IEnumerable<string> allowed) =>
         new(405, "METHOD_NOT_ALLOWED", 405, $"Method {method} is not allowed here; allowed: {string.Join(", ", allowed)}.", "method");
@@ -82,9 +82,8 @@ internal static class ErrorBodies
     public static object Render(ApiError error, ErrorShape shape, string correlationId) => shape switch
     {
         ErrorShape.Nested => new NestedErrorBody(new NestedError(error.Code, error.Id, error.Message, correlationId)),
-        ErrorShape.Validation => new ValidationErrorBody(
-            error.Status == 400 ? "Validation failed" : ReasonPhrase(error.Status),
-            [new ValidationErrorItem(error.Field, error.Message)]),
+        // The documented example has one fixed top-level message; the specific one is in errors[0].
+        ErrorShape.Validation => new ValidationErrorBody("Validation failed", [new ValidationErrorItem(error.Field, error.Message)]),
         _ => new EnvelopeErrorBody(false, ReasonPhrase(error.Status), correlationId, error.Code, error.Message, null),
     };
 

@@ -89,7 +89,8 @@ internal sealed class FaultRegistry
         var rule = Validate(request);
         lock (_gate)
         {
-            rule = rule with { Id = ++_nextId, Name = request.Name ?? $"fault-{_nextId}" };
+            _nextId++;
+            rule = rule with { Id = _nextId, Name = NullIfEmpty(request.Name) ?? $"fault-{_nextId}" };
             _rules.Add(rule);
             return rule;
         }
@@ -140,9 +141,9 @@ internal sealed class FaultRegistry
             throw Invalid("'times' must be 0 (unlimited) or more.");
         }
 
-        if (request.Status is { } status && (status < 100 || status > 599))
+        if (request.Status is { } status && (status < 200 || status > 599))
         {
-            throw Invalid("'status' must be between 100 and 599.");
+            throw Invalid("'status' must be between 200 and 599.");
         }
 
         var delayMs = request.DelayMs ?? 0;
@@ -182,7 +183,7 @@ internal sealed class FaultRegistry
             : afterHandler ? FaultKind.Drop
             : FaultKind.DelayOnly;
 
-        return new FaultRule(0, request.Name ?? "", NullIfEmpty(request.Method)?.ToUpperInvariant(), NullIfEmpty(request.PathContains),
+        return new FaultRule(0, "", NullIfEmpty(request.Method)?.ToUpperInvariant(), NullIfEmpty(request.PathContains),
             times, request.Status, request.RetryAfter, request.ContentType, request.Body, delayMs, truncate, drop, afterHandler, kind);
     }
 

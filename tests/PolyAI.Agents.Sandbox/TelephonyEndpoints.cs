@@ -46,10 +46,11 @@ internal sealed class TelephonyEndpoints
     public ApiResponse Dispatch(string method, RequestTarget target, string? body)
     {
         var segments = target.Segments;
-        var notFound = ApiErrors.RouteNotFound(method, target.RawTarget);
+        ApiException NoRoute() => new(ApiErrors.RouteNotFound(method, target.RawTarget));
+
         if (target.HasDotSegment || segments.Count < 3 || segments[0] != "v1" || segments[1] != "agents")
         {
-            throw new ApiException(notFound);
+            throw NoRoute();
         }
 
         var agentId = segments[2];
@@ -63,7 +64,7 @@ internal sealed class TelephonyEndpoints
 
         if (segments.Count < 5 || segments[3] != "telephony")
         {
-            throw new ApiException(notFound);
+            throw NoRoute();
         }
 
         var rest = segments.Skip(4).ToArray();
@@ -85,7 +86,7 @@ internal sealed class TelephonyEndpoints
             return handler(new TelephonyCall(agentId, id, body, QueryHelpers.ParseQuery(target.RawQuery)));
         }
 
-        throw new ApiException(notFound);
+        throw NoRoute();
     }
 
     // ---------------------------------------------------------------- connectors
@@ -279,12 +280,21 @@ internal sealed class TelephonyEndpoints
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-        var errors = numbers
-            .Where(n => !Formats.IsE164(n))
-            .Select(n => new DeletePhoneNumberErrorItem(n, ApiErrors.InvalidPhoneNumberFormat("phoneNumbers", n).Message))
-            .ToList();
         var (deleted, notFound) = _state.DeleteNumbers(call.AgentId, numbers.Where(Formats.IsE164));
-        errors.AddRange(notFound.Select(n => new DeletePhoneNumberErrorItem(n, ApiErrors.PhoneNumberNotFound(n).Message)));
+        var missing = notFound.ToHashSet(StringComparer.Ordinal);
+
+        // Errors in request order: malformed numbers and numbers the agent does not have.
+        var errors = new List<DeletePhoneNumberErrorItem>();
+        foreach (var number in numbers)
+        {
+            var error = !Formats.IsE164(number) ? ApiErrors.InvalidPhoneNumberFormat("phoneNumbers", number)
+                : missing.Contains(number) ? ApiErrors.PhoneNumberNotFound(number)
+                : null;
+            if (error is not null)
+            {
+                errors.Add(new DeletePhoneNumberErrorItem(number, error.Message));
+            }
+        }
 
         return ApiResponse.Ok(new DeletePhoneNumbersResponse(deleted, errors.Count > 0 ? errors : null));
     }

@@ -95,6 +95,17 @@ internal static class ApiErrorParser
         }
 
         text = Whitespace.Replace(printable.ToString(), " ").Trim();
-        return text.Length <= MaxExcerptLength ? text : text.Substring(0, MaxExcerptLength - 1) + "…";
+        if (text.Length <= MaxExcerptLength)
+        {
+            return text;
+        }
+
+        var cut = MaxExcerptLength - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text.Substring(0, cut) + "…";
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace PolyAI.Agents.Client;
 
@@ -27,17 +26,6 @@ internal static class ApiRoute
     internal static string Segment(string value)
     {
         Identifier.EnsureValid(value, "path segment");
-        var escaped = new StringBuilder(Uri.EscapeDataString(value)).Replace("%2B", "+").Replace("%2b", "+");
-        // EscapeDataString leaves '.', so "." and ".." would be read as dot-segments by URI normalization.
-        if (value.Trim('.').Length == 0)
-        {
-            escaped.Clear();
-            for (var i = 0; i < value.Length; i++)
-            {
-                escaped.Append("%2E");
-            }
-        }
-
-        return escaped.ToString();
+        return Uri.EscapeDataString(value).Replace("%2B", "+");
     }
 }

@@ -5,12 +5,16 @@ namespace PolyAI.Agents.Client;
 /// <summary>Input rules checked before any request is sent.</summary>
 public static class Identifier
 {
-    /// <summary>Refuses null, empty and whitespace-only ids.</summary>
+    /// <summary>True for a value that can be an id: not empty, not whitespace, not "." or ".." (URI
+    /// normalization would turn those into a reference to the parent resource, escaped or not).</summary>
+    public static bool IsValid(string? value) => !string.IsNullOrWhiteSpace(value) && value != "." && value != "..";
+
+    /// <summary>Refuses empty, whitespace-only, '.' and '..' ids.</summary>
     public static void EnsureValid(string? value, string what)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!IsValid(value))
         {
-            throw new ArgumentException($"The {what} must not be empty or whitespace.");
+            throw new ArgumentException($"The {what} '{value}' is not valid: it must not be empty, whitespace, '.' or '..'.");
         }
     }
 

@@ -14,10 +14,12 @@ public sealed class PolyAiApiException : Exception
         string message,
         int? statusCode = null,
         ApiError? apiError = null,
-        Exception? innerException = null)
+        Exception? innerException = null,
+        int attempts = 1)
         : base(message, innerException)
     {
         Kind = kind;
+        Attempts = attempts;
         Operation = operation;
         StatusCode = statusCode;
         ApiError = apiError ?? ApiError.None;
@@ -29,6 +31,9 @@ public sealed class PolyAiApiException : Exception
     public string Operation { get; }
 
     public int? StatusCode { get; }
+
+    /// <summary>How many times the request was sent (more than 1 after retries).</summary>
+    public int Attempts { get; }
 
     /// <summary>What the API's error body (or header) said; empty parts when it said nothing.</summary>
     public ApiError ApiError { get; }

@@ -11,7 +11,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using PolyAI.Agents.Http;
 using PolyAI.Agents.Json;
+using Polly.Timeout;
 
 namespace PolyAI.Agents.Client;
 
@@ -23,7 +25,7 @@ public sealed partial class PolyAiClient
 {
     internal const string ApiKeyHeader = "x-api-key";
     internal const string CorrelationHeader = "X-PolyAI-Correlation-Id";
-    private const int MaxErrorBodyChars = 16 * 1024;
+    private const int MaxErrorBytes = 16 * 1024;
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     private readonly Session _session;
@@ -37,149 +39,153 @@ public sealed partial class PolyAiClient
         _trace = trace;
     }
 
-    // ---- Connectors ------------------------------------------------------------------------------
+    // ---- Mapping: a null where the schema requires a value is an invalid response, never a half-filled object.
 
-    public async Task<IReadOnlyList<Connector>> ListConnectorsAsync(string agentId, CancellationToken cancellationToken)
+    internal static Connector Map(string agentId, ConnectorDto? dto)
     {
-        var response = await SendAsync(
-            HttpMethod.Get, ApiRoute.Connectors(agentId), null, ApiJsonContext.Default.GetConnectorsResponse,
-            $"List connectors of agent '{agentId}'", cancellationToken).ConfigureAwait(false);
-        return response.Connectors!.Select(c => Map(agentId, c)).ToList();
+        dto = Required(dto, "connector");
+        return new Connector(
+            agentId,
+            Required(dto.ConnectorId, "connectorId"),
+            Required(dto.Name, "name"),
+            Required(dto.AccountId, "accountId"),
+            Required(dto.ProjectId, "projectId"),
+            Required(dto.ClientEnv, "clientEnv"),
+            dto.VariantId ?? string.Empty,
+            Required(dto.AsrLangCode, "asrLangCode"),
+            Required(dto.TtsLangCode, "ttsLangCode"),
+            Required(dto.VoiceName, "voiceName"),
+            dto.DisableHandoff);
     }
 
-    public async Task<Connector> GetConnectorAsync(string agentId, string connectorId, CancellationToken cancellationToken)
+    internal static PhoneNumber Map(string agentId, PhoneNumberDto? dto)
     {
-        var dto = await SendAsync(
-            HttpMethod.Get, ApiRoute.Connector(agentId, connectorId), null, ApiJsonContext.Default.ConnectorDto,
-            $"Get connector '{connectorId}' of agent '{agentId}'", cancellationToken).ConfigureAwait(false);
-        return Map(agentId, dto);
+        dto = Required(dto, "phone number");
+        return new PhoneNumber(
+            agentId,
+            Required(dto.Number, "number"),
+            Required(dto.ProjectId, "projectId"),
+            Required(dto.AccountId, "accountId"),
+            Required(dto.ClientEnv, "clientEnv"),
+            string.IsNullOrEmpty(dto.ConnectorId) ? null : dto.ConnectorId);
     }
 
-    /// <summary>Batch get: the connectors found (in the order asked for) and the ids the API did not know.</summary>
-    public async Task<BatchResult<Connector>> GetConnectorsAsync(string agentId, IReadOnlyCollection<string> connectorIds, CancellationToken cancellationToken)
-    {
-        if (connectorIds.Count == 0)
-        {
-            throw new ArgumentException("At least one connector id is required.", nameof(connectorIds));
-        }
-
-        foreach (var id in connectorIds)
-        {
-            Identifier.EnsureValid(id, "connector id");
-        }
-
-        var body = Serialize(new BatchGetConnectorsBody { ConnectorIds = connectorIds.ToList() }, ApiJsonContext.Default.BatchGetConnectorsBody);
-        var response = await SendAsync(
-            HttpMethod.Post, ApiRoute.Connectors(agentId) + "/batch", body, ApiJsonContext.Default.BatchGetConnectorsResponse,
-            $"Get {connectorIds.Count} connectors of agent '{agentId}'", cancellationToken).ConfigureAwait(false);
-        var found = response.Found!.Select(c => Map(agentId, c)).ToList();
-        return new BatchResult<Connector>(found, response.NotFound!);
-    }
-
-    public async Task<Connector> LookupConnectorAsync(string agentId, string phoneNumber, CancellationToken cancellationToken)
-    {
-        Identifier.EnsureE164(phoneNumber);
-        var body = Serialize(new LookupConnectorBody { PhoneNumber = phoneNumber }, ApiJsonContext.Default.LookupConnectorBody);
-        var dto = await SendAsync(
-            HttpMethod.Post, ApiRoute.Connectors(agentId) + "/lookup", body, ApiJsonContext.Default.ConnectorDto,
-            $"Look up the connector of {phoneNumber} in agent '{agentId}'", cancellationToken).ConfigureAwait(false);
-        return Map(agentId, dto);
-    }
-
-    public async Task<ConnectorRemoval> DeleteConnectorAsync(string agentId, string connectorId, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(
-            HttpMethod.Delete, ApiRoute.Connector(agentId, connectorId), null, ApiJsonContext.Default.DeleteConnectorResponse,
-            $"Delete connector '{connectorId}' of agent '{agentId}'", cancellationToken).ConfigureAwait(false);
-        return new ConnectorRemoval(agentId, response.DeletedConnector!, response.DeletedPhoneNumbers!);
-    }
-
-    // ---- Phone numbers ---------------------------------------------------------------------------
-
-    public async Task<IReadOnlyList<PhoneNumber>> ListPhoneNumbersAsync(string agentId, string? connectorId, CancellationToken cancellationToken)
-    {
-        if (connectorId is not null)
-        {
-            Identifier.EnsureValid(connectorId, "connector id");
-        }
-
-        var what = connectorId is null ? $"List phone numbers of agent '{agentId}'" : $"List phone numbers of connector '{connectorId}' of agent '{agentId}'";
-        var response = await SendAsync(
-            HttpMethod.Get, ApiRoute.WithQuery(ApiRoute.PhoneNumbers(agentId), "connectorId", connectorId), null,
-            ApiJsonContext.Default.GetPhoneNumbersResponse, what, cancellationToken).ConfigureAwait(false);
-        return response.PhoneNumbers!.Select(n => Map(agentId, n)).ToList();
-    }
-
-    // ---- Mapping ---------------------------------------------------------------------------------
-
-    internal static Connector Map(string agentId, ConnectorDto dto) => new(
-        agentId,
-        Required(dto.ConnectorId, "connectorId"),
-        Required(dto.Name, "name"),
-        Required(dto.AccountId, "accountId"),
-        Required(dto.ProjectId, "projectId"),
-        Required(dto.ClientEnv, "clientEnv"),
-        dto.VariantId ?? string.Empty,
-        Required(dto.AsrLangCode, "asrLangCode"),
-        Required(dto.TtsLangCode, "ttsLangCode"),
-        Required(dto.VoiceName, "voiceName"),
-        dto.DisableHandoff);
-
-    internal static PhoneNumber Map(string agentId, PhoneNumberDto dto) => new(
-        agentId,
-        Required(dto.Number, "number"),
-        Required(dto.ProjectId, "projectId"),
-        Required(dto.AccountId, "accountId"),
-        Required(dto.ClientEnv, "clientEnv"),
-        string.IsNullOrEmpty(dto.ConnectorId) ? null : dto.ConnectorId);
-
-    private static string Required(string? value, string field) =>
+    internal static T Required<T>(T? value, string field)
+        where T : class =>
         value ?? throw new JsonException($"The required field '{field}' is null.");
+
+    internal static IReadOnlyList<T> RequiredList<T>(List<T?>? values, string field)
+        where T : class
+    {
+        var list = Required(values, field);
+        var result = new List<T>(list.Count);
+        foreach (var value in list)
+        {
+            result.Add(value ?? throw new JsonException($"The list '{field}' contains null."));
+        }
+
+        return result;
+    }
+
+    /// <summary>Puts batch results in the order the caller asked for (the API does not promise one).</summary>
+    internal static List<T> InRequestedOrder<T>(IEnumerable<T> items, IReadOnlyCollection<string> requested, Func<T, string> key)
+    {
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in requested)
+        {
+            if (!position.ContainsKey(id))
+            {
+                position[id] = position.Count;
+            }
+        }
+
+        return items.OrderBy(item => position.TryGetValue(key(item), out var index) ? index : int.MaxValue).ToList();
+    }
 
     // ---- Transport -------------------------------------------------------------------------------
 
     private static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
 
-    internal async Task<T> SendAsync<T>(
+    /// <summary>Sends one request through the pipeline, reads the JSON answer and maps it. <c>readOnly</c>
+    /// marks a POST that only reads (batch get, lookup), so repeating it is harmless.</summary>
+    internal async Task<TResult> SendAsync<TResponse, TResult>(
         HttpMethod method,
         string pathAndQuery,
         byte[]? body,
-        JsonTypeInfo<T> responseType,
+        JsonTypeInfo<TResponse> responseType,
+        Func<TResponse, TResult> map,
         string operation,
-        CancellationToken cancellationToken)
-        where T : class
+        CancellationToken cancellationToken,
+        bool readOnly = false)
+        where TResponse : class
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_session.TimeoutSec));
+        var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
+        var policy = new RequestPolicy(_session.Resilience, safeToRepeat, _trace);
         var stopwatch = Stopwatch.StartNew();
+        using var bodyTimeout = new CancellationTokenSource();
         try
         {
             using var request = BuildRequest(method, pathAndQuery, body);
+            policy.AttachTo(request);
             TraceRequest(request, body);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var correlationId = Header(response, CorrelationHeader);
             _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {stopwatch.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
 
+            // The body gets a time limit of its own (the attempt timeout ends with the headers). Disposing the
+            // response on cancellation unblocks a stalled read on every runtime.
+            bodyTimeout.CancelAfter(TimeSpan.FromSeconds(_session.TimeoutSec));
+            using var bodyCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);
+            using var abortOnCancel = bodyCancellation.Token.Register(response.Dispose);
+
             if (!response.IsSuccessStatusCode)
             {
-                throw await FailureAsync(response, operation, correlationId).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Delete && policy.EarlierAttemptMayHaveApplied)
+                {
+                    throw new PolyAiApiException(
+                        PolyAiFailureKind.RemovalUnconfirmed, operation,
+                        $"{operation}: the response to an earlier attempt was lost ({string.Join(", ", policy.FailedAttempts)}), and the retry found nothing to delete (404). It was most likely deleted by that attempt, but what the API reported for it is lost.",
+                        404, new ApiError(null, null, correlationId), attempts: policy.Attempts);
+                }
+
+                var errorBody = await ReadLimitedAsync(response, bodyCancellation.Token).ConfigureAwait(false);
+                throw Failure(response, errorBody, operation, correlationId, policy);
             }
 
-            return await ReadJsonAsync(response, responseType, operation, correlationId, timeout.Token).ConfigureAwait(false);
+            var dto = await ReadJsonAsync(response, responseType, operation, correlationId, bodyCancellation.Token).ConfigureAwait(false);
+            try
+            {
+                return map(dto);
+            }
+            catch (JsonException ex)
+            {
+                throw InvalidResponse(response, operation, correlationId, ex.Message, ex);
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // Stopped by the caller (Ctrl+C) while the response was being torn down.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not PolyAiApiException
+            && (ex is OperationCanceledException or TimeoutRejectedException || bodyTimeout.IsCancellationRequested))
         {
             throw new PolyAiApiException(
                 PolyAiFailureKind.Timeout, operation,
-                $"{operation} did not complete within the {_session.TimeoutSec} s timeout (Connect-PolyAi -TimeoutSec sets it).");
+                $"{operation} did not complete within the {_session.TimeoutSec} s timeout{AttemptsSuffix(policy)} (Connect-PolyAi -TimeoutSec sets it).",
+                innerException: ex, attempts: policy.Attempts);
         }
         catch (HttpRequestException ex)
         {
             throw new PolyAiApiException(
                 PolyAiFailureKind.Connection, operation,
-                $"{operation} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message})", innerException: ex);
+                $"{operation} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message}){AttemptsSuffix(policy)}",
+                innerException: ex, attempts: policy.Attempts);
         }
     }
+
+    private static string AttemptsSuffix(RequestPolicy policy) =>
+        policy.Attempts > 1 ? $" after {policy.Attempts} attempts" : string.Empty;
 
     private HttpRequestMessage BuildRequest(HttpMethod method, string pathAndQuery, byte[]? body)
     {
@@ -202,7 +208,9 @@ public sealed partial class PolyAiClient
         var headers = new StringBuilder();
         foreach (var header in request.Headers)
         {
-            var value = string.Equals(header.Key, ApiKeyHeader, StringComparison.OrdinalIgnoreCase) ? "[redacted]" : string.Join(", ", header.Value);
+            var value = string.Equals(header.Key, ApiKeyHeader, StringComparison.OrdinalIgnoreCase)
+                ? "[redacted]"
+                : string.Join(header.Key == "User-Agent" ? " " : ", ", header.Value);
             headers.Append(header.Key).Append(": ").Append(value).Append("; ");
         }
 
@@ -226,7 +234,7 @@ public sealed partial class PolyAiClient
         {
             throw InvalidResponse(response, operation, correlationId, ex.Message, ex);
         }
-        catch (IOException ex)
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new PolyAiApiException(
                 PolyAiFailureKind.Connection, operation,
@@ -242,10 +250,9 @@ public sealed partial class PolyAiClient
             $"{operation}: the API answered {(int)response.StatusCode} but the body is not the documented JSON: {detail}",
             (int)response.StatusCode, new ApiError(null, null, correlationId), inner);
 
-    private static async Task<PolyAiApiException> FailureAsync(HttpResponseMessage response, string operation, string? correlationId)
+    private static PolyAiApiException Failure(HttpResponseMessage response, string text, string operation, string? correlationId, RequestPolicy policy)
     {
         var status = (int)response.StatusCode;
-        var text = await ReadLimitedAsync(response).ConfigureAwait(false);
         var apiError = ApiErrorParser.Parse(text).WithCorrelationId(correlationId);
         var kind = KindOf(status);
         var message = new StringBuilder($"{operation} failed: {status} {ReasonOf(response)}");
@@ -264,12 +271,18 @@ public sealed partial class PolyAiClient
             message.Append(" (correlation id ").Append(apiError.CorrelationId).Append(')');
         }
 
+        message.Append(AttemptsSuffix(policy));
+        if (kind == PolyAiFailureKind.RateLimited && RetryPolicy.RetryAfter(response) is { } wait)
+        {
+            message.Append($"; the API asked to wait {wait.TotalSeconds:0} s");
+        }
+
         if (kind == PolyAiFailureKind.Authentication)
         {
             message.Append(". Check the API key given to Connect-PolyAi and the region: a key only works in its own region.");
         }
 
-        return new PolyAiApiException(kind, operation, message.ToString(), status, apiError);
+        return new PolyAiApiException(kind, operation, message.ToString(), status, apiError, attempts: policy.Attempts);
     }
 
     internal static PolyAiFailureKind KindOf(int status) => status switch
@@ -287,17 +300,24 @@ public sealed partial class PolyAiClient
     private static string ReasonOf(HttpResponseMessage response) =>
         string.IsNullOrEmpty(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase!;
 
-    private static async Task<string> ReadLimitedAsync(HttpResponseMessage response)
+    /// <summary>Reads at most <see cref="MaxErrorBytes"/> of an error body; honours the token (the
+    /// caller also disposes the response on cancellation, which unblocks a stalled read anywhere).</summary>
+    private static async Task<string> ReadLimitedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
             using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var buffer = new char[MaxErrorBodyChars];
-            var read = await reader.ReadBlockAsync(buffer, 0, buffer.Length).ConfigureAwait(false);
-            return new string(buffer, 0, read);
+            var buffer = new byte[MaxErrorBytes];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+            }
+
+            return Encoding.UTF8.GetString(buffer, 0, total);
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             return string.Empty;
         }

@@ -25,4 +25,7 @@ public enum PolyAiFailureKind
     Timeout,
     /// <summary>A 2xx whose body is not the documented JSON.</summary>
     InvalidResponse,
+    /// <summary>A DELETE whose response was lost was retried and the retry found nothing to delete: the
+    /// resource is most likely gone, but what the API reported for the first attempt is lost.</summary>
+    RemovalUnconfirmed,
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Net.Http;
 using System.Security;
 using PolyAI.Agents.Http;
+using Polly;
 using PolyAI.Agents.Client;
 
 namespace PolyAI.Agents;
@@ -16,6 +18,7 @@ public sealed class Session
 {
     public const int DefaultTimeoutSec = 100;
     public const int DefaultMaxRetry = 4;
+    public const int MaxTimeoutSec = 3600;
 
     private static readonly IReadOnlyDictionary<string, Uri> RegionEndpoints = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,6 +31,7 @@ public sealed class Session
     public static IEnumerable<string> Regions => RegionEndpoints.Keys;
 
     private readonly SecureString _apiKey;
+    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
 
     private Session(Uri baseUri, string region, SecureString apiKey, string keySource, int timeoutSec, int maxRetry, string userAgent)
     {
@@ -39,6 +43,7 @@ public sealed class Session
         MaxRetry = maxRetry;
         UserAgent = userAgent;
         ConnectedAt = DateTimeOffset.Now;
+        _resilience = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => RetryPolicy.Build(maxRetry, TimeSpan.FromSeconds(timeoutSec)));
     }
 
     /// <summary>The API root every request goes to.</summary>
@@ -59,6 +64,9 @@ public sealed class Session
     public DateTimeOffset ConnectedAt { get; }
 
     internal string UserAgent { get; }
+
+    /// <summary>Retries and per-attempt timeout for this session's settings; built on first use.</summary>
+    internal ResiliencePipeline<HttpResponseMessage> Resilience => _resilience.Value;
 
     /// <summary>A client for one command invocation; cheap, because the factory pools the handlers.</summary>
     internal PolyAiClient CreateClient(IApiTrace trace) => new(this, PolyAiHttp.CreateClient(), trace);
@@ -83,9 +91,9 @@ public sealed class Session
             throw new ArgumentException("The API key is empty.");
         }
 
-        if (timeoutSec < 1)
+        if (timeoutSec < 1 || timeoutSec > MaxTimeoutSec)
         {
-            throw new ArgumentException("TimeoutSec must be at least 1 second.");
+            throw new ArgumentException($"TimeoutSec must be between 1 and {MaxTimeoutSec} seconds.");
         }
 
         if (maxRetry < 0)
@@ -121,17 +129,17 @@ public sealed class Session
             throw new ArgumentException($"The base URI '{baseUri}' must be absolute, for example https://api.us.poly.ai.");
         }
 
+        if (!string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
+        {
+            throw new ArgumentException("The base URI must not contain user info, a query or a fragment (the key goes in -ApiKey).");
+        }
+
         var isHttps = baseUri.Scheme == Uri.UriSchemeHttps;
         var isLoopbackHttp = baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback;
         if (!isHttps && !isLoopbackHttp)
         {
             throw new ArgumentException(
-                $"The base URI '{baseUri.GetLeftPart(UriPartial.Authority)}' must use https. Plain http is allowed only to a loopback host (localhost, 127.0.0.1, ::1), so the API key never crosses a network unencrypted.");
-        }
-
-        if (!string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
-        {
-            throw new ArgumentException("The base URI must not contain user info, a query or a fragment.");
+                $"The base URI '{baseUri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)}' must use https. Plain http is allowed only to a loopback host (localhost, 127.0.0.1, ::1), so the API key never crosses a network unencrypted.");
         }
 
         return new Uri(baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/'));

@@ -28,6 +28,7 @@ internal static class PolyAiHttp
     {
         services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? CreatePrimaryHandler)
+            .AddHttpMessageHandler(() => new ResilienceHandler())
             .SetHandlerLifetime(TimeSpan.FromMinutes(5));
         return services;
     }

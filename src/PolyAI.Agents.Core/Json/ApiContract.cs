@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PolyAI.Agents.Json;
@@ -23,7 +25,7 @@ internal sealed class ConnectorDto
 
 internal sealed class GetConnectorsResponse
 {
-    [JsonRequired] public List<ConnectorDto>? Connectors { get; set; }
+    [JsonRequired] public List<ConnectorDto?>? Connectors { get; set; }
 }
 
 internal sealed class BatchGetConnectorsBody
@@ -33,8 +35,8 @@ internal sealed class BatchGetConnectorsBody
 
 internal sealed class BatchGetConnectorsResponse
 {
-    [JsonRequired] public List<ConnectorDto>? Found { get; set; }
-    [JsonRequired] public List<string>? NotFound { get; set; }
+    [JsonRequired] public List<ConnectorDto?>? Found { get; set; }
+    [JsonRequired] public List<string?>? NotFound { get; set; }
 }
 
 internal sealed class LookupConnectorBody
@@ -45,7 +47,7 @@ internal sealed class LookupConnectorBody
 internal sealed class DeleteConnectorResponse
 {
     [JsonRequired] public string? DeletedConnector { get; set; }
-    [JsonRequired] public List<string>? DeletedPhoneNumbers { get; set; }
+    [JsonRequired] public List<string?>? DeletedPhoneNumbers { get; set; }
 }
 
 internal sealed class PhoneNumberDto
@@ -59,7 +61,7 @@ internal sealed class PhoneNumberDto
 
 internal sealed class GetPhoneNumbersResponse
 {
-    [JsonRequired] public List<PhoneNumberDto>? PhoneNumbers { get; set; }
+    [JsonRequired] public List<PhoneNumberDto?>? PhoneNumbers { get; set; }
 }
 
 [JsonSourceGenerationOptions(
@@ -74,4 +76,12 @@ internal sealed class GetPhoneNumbersResponse
 [JsonSerializable(typeof(GetPhoneNumbersResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext
 {
+    /// <summary>The contract as sent and read: camelCase, nulls left out, and '+' written as '+' (the
+    /// default encoder writes \u002B, which is the same JSON value but not what the API documents).</summary>
+    public static ApiJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

@@ -29,6 +29,7 @@ internal static class ErrorRecords
             PolyAiFailureKind.Connection => ("PolyAiConnectionFailed", ErrorCategory.ConnectionError, "Check the network path to the API (proxy, DNS, firewall) and the region or -BaseUri."),
             PolyAiFailureKind.Timeout => ("PolyAiTimeout", ErrorCategory.OperationTimeout, "Try again, or raise the limit with Connect-PolyAi -TimeoutSec."),
             PolyAiFailureKind.InvalidResponse => ("PolyAiInvalidResponse", ErrorCategory.InvalidResult, "The API (or a proxy in between) sent something unexpected; try again."),
+            PolyAiFailureKind.RemovalUnconfirmed => (subject + "RemovalUnconfirmed", ErrorCategory.InvalidResult, $"Confirm with Get-PolyAi{subject} that it is gone; what the API reported for the lost attempt cannot be recovered."),
             _ => ("PolyAiRequestRejected", ErrorCategory.InvalidOperation, "The API refused the request."),
         };
 

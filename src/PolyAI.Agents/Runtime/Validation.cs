@@ -3,15 +3,15 @@ using PolyAI.Agents.Client;
 
 namespace PolyAI.Agents.Runtime;
 
-/// <summary>Refuses empty or whitespace ids (each element of an array) before any request is sent.</summary>
+/// <summary>Refuses empty, whitespace, '.' and '..' ids (each element of an array) before any request is sent.</summary>
 public sealed class ValidateIdentifierAttribute : ValidateEnumeratedArgumentsAttribute
 {
     protected override void ValidateElement(object element)
     {
         var value = element is PSObject wrapped ? wrapped.BaseObject : element;
-        if (value is not string text || string.IsNullOrWhiteSpace(text))
+        if (value is not string text || !Identifier.IsValid(text))
         {
-            throw new ValidationMetadataException("The id must not be empty or whitespace.");
+            throw new ValidationMetadataException($"The id '{value}' is not valid: it must not be empty, whitespace, '.' or '..'.");
         }
     }
 }

@@ -47,6 +47,9 @@ internal sealed class ApiHarness : IDisposable
         return new ApiHarness(stub, session);
     }
 
+    /// <summary>The pipeline over <paramref name="stub"/> with a session the test made itself.</summary>
+    public static ApiHarness ForSession(StubHandler stub, Session session) => new(stub, session);
+
     public static SecureString Secure(string value)
     {
         var secure = new SecureString();

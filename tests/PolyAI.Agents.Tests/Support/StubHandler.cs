@@ -63,9 +63,10 @@ public sealed class StubHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers)
+        foreach (var header in request.Headers.NonValidated)
         {
-            headers[header.Key] = string.Join(", ", header.Value);
+            // HeaderStringValues joins several values with the header's own separator (" " for User-Agent).
+            headers[header.Key] = header.Value.ToString();
         }
 
         string? body = null;

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PolyAI.Agents.Sandbox;
+
+/// <summary>A bad control request; answered with 400 <c>{"error":"..."}</c>.</summary>
+internal sealed class ControlRequestException(string message) : Exception(message);
+
+/// <summary>
+/// The control API under /_sandbox used by tests: reset, bulk data generation, the request log, state inspection,
+/// latency, error shape and fault rules. No API key is needed and these requests are not logged.
+/// </summary>
+internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults, RequestLog log, SandboxOptions options)
+{
+    public const string Prefix = "_sandbox";
+
+    /// <summary>Upper bound on numbers one generate call may create, to keep a typo from exhausting memory.</summary>
+    public const int MaxGeneratedNumbers = 5_000_000;
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/" + Prefix).AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (ControlRequestException ex)
+            {
+                return Json(new ControlError(ex.Message), StatusCodes.Status400BadRequest);
+            }
+        });
+
+        // Handlers are cast to Delegate so the IResult they return is written (a method group returning Task<IResult>
+        // would otherwise bind to the RequestDelegate overload and the result would be discarded).
+        group.MapPost("/reset", (Delegate)ResetAsync);
+        group.MapPost("/agents/{agentId}/generate", (Delegate)GenerateAsync);
+        group.MapGet("/requests", () => Json(log.Snapshot()));
+        group.MapDelete("/requests", () =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+        group.MapGet("/state", () => Json(state.Snapshot()));
+        group.MapPut("/latency", (Delegate)SetLatencyAsync);
+        group.MapPut("/error-shape", (Delegate)SetErrorShapeAsync);
+        group.MapGet("/faults", () => Json(faults.List()));
+        group.MapPost("/faults", (Delegate)AddFaultAsync);
+        group.MapDelete("/faults", () =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+    }
+
+    /// <summary>POST /_sandbox/reset [{"seed":"demo"|"empty"}]: reloads the seed and restores the start-up settings.</summary>
+    private async Task<IResult> ResetAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync<ResetBody>(context, required: false);
+        var seed = body?.Seed ?? options.Seed;
+        if (!Seed.IsKnown(seed))
+        {
+            throw new ControlRequestException($"Unknown seed '{seed}'. Use 'demo' or 'empty'.");
+        }
+
+        state.Load(Seed.Get(seed));
+        state.LatencyMs = options.LatencyMs;
+        state.ErrorShape = ErrorShape.Envelope;
+        faults.Clear();
+        log.Clear();
+        return Json(new ResetResult(seed, state.LatencyMs, state.ErrorShape));
+    }
+
+    /// <summary>POST /_sandbox/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
+    private async Task<IResult> GenerateAsync(string agentId, HttpContext context)
+    {
+        var body = await ReadBodyAsync<GenerateBody>(context, required: true);
+        var connectors = body!.Connectors ?? 0;
+        var perConnector = body.NumbersPerConnector ?? 0;
+        var unrouted = body.UnroutedNumbers ?? 0;
+        var clientEnv = body.ClientEnv ?? "sandbox";
+
+        if (connectors < 0 || perConnector < 0 || unrouted < 0)
+        {
+            throw new ControlRequestException("'connectors', 'numbersPerConnector' and 'unroutedNumbers' must not be negative.");
+        }
+
+        if ((long)connectors * perConnector + unrouted > MaxGeneratedNumbers)
+        {
+            throw new ControlRequestException($"At most {MaxGeneratedNumbers} numbers can be generated in one call.");
+        }
+
+        if (!Formats.ClientEnvironments.Contains(clientEnv))
+        {
+            throw new ControlRequestException($"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'.");
+        }
+
+        if (state.IsForbidden(agentId))
+        {
+            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this sandbox; it cannot hold data.");
+        }
+
+        var result = state.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
+        return Json(result);
+    }
+
+    /// <summary>PUT /_sandbox/latency {"ms":N}</summary>
+    private async Task<IResult> SetLatencyAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync<LatencyBody>(context, required: true);
+        if (body!.Ms is not ({ } ms and >= 0))
+        {
+            throw new ControlRequestException("'ms' is required and must not be negative.");
+        }
+
+        state.LatencyMs = ms;
+        return Json(body);
+    }
+
+    /// <summary>PUT /_sandbox/error-shape {"shape":"envelope"|"nested"|"validation"}</summary>
+    private async Task<IResult> SetErrorShapeAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync<ErrorShapeBody>(context, required: true);
+        if (!Enum.TryParse<ErrorShape>(body!.Shape, ignoreCase: true, out var shape) || !Enum.IsDefined(shape) || int.TryParse(body.Shape, out _))
+        {
+            throw new ControlRequestException($"'shape' must be envelope, nested or validation, not '{body.Shape}'.");
+        }
+
+        state.ErrorShape = shape;
+        return Json(new ErrorShapeResult(shape));
+    }
+
+    /// <summary>POST /_sandbox/faults: appends a rule and returns it with its id.</summary>
+    private async Task<IResult> AddFaultAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync<FaultRuleRequest>(context, required: true);
+        return Json(faults.Add(body!), StatusCodes.Status201Created);
+    }
+
+    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+        Results.Json(value, SandboxJson.Options, statusCode: status);
+
+    private static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
+        where T : class
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var text = await reader.ReadToEndAsync(context.RequestAborted);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return required ? throw new ControlRequestException("A JSON request body is required.") : null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, SandboxJson.Options)
+                ?? throw new ControlRequestException("The request body must be a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ControlRequestException($"Invalid request body: {ex.Message}");
+        }
+    }
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record ResetBody(string? Seed);
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record GenerateBody(int? Connectors, int? NumbersPerConnector, int? UnroutedNumbers, string? ClientEnv, string? AccountId);
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record LatencyBody(int? Ms);
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record ErrorShapeBody(string? Shape);
+
+    private sealed record ResetResult(string Seed, int LatencyMs, ErrorShape ErrorShape);
+
+    private sealed record ErrorShapeResult(ErrorShape Shape);
+
+    private sealed record ControlError(string Error);
+}

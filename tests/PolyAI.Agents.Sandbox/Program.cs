@@ -1,0 +1,103 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using PolyAI.Agents.Sandbox;
+
+// PolyAI sandbox: a local PolyAI-compatible Agents API (telephony, contract 1.0.3) for tests, demos and benchmarks.
+// stdout carries exactly one line, "PolyAI sandbox listening on http://127.0.0.1:PORT"; logs go to stderr.
+
+SandboxOptions options;
+try
+{
+    options = SandboxOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(SandboxOptions.Usage);
+    return 2;
+}
+
+// Hermetic host: the web host reads its URLs from the environment while the builder is constructed, so those
+// variables are removed first; all other configuration sources (environment, config files) are cleared below.
+// Nothing can make the sandbox listen anywhere but 127.0.0.1, or log anything but warnings to stderr.
+foreach (var prefix in new[] { "ASPNETCORE_", "DOTNET_" })
+{
+    foreach (var name in new[] { "URLS", "HTTP_PORTS", "HTTPS_PORTS" })
+    {
+        Environment.SetEnvironmentVariable(prefix + name, null);
+    }
+}
+
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+{
+    Args = [],
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.Configuration.Sources.Clear(); // e.g. Kestrel__Endpoints__*, Logging__LogLevel__*
+builder.Logging.ClearProviders()
+    .SetMinimumLevel(LogLevel.Warning)
+    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, options.Port);
+    kestrel.AddServerHeader = false;
+});
+
+builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<SandboxState>();
+builder.Services.AddSingleton<FaultRegistry>();
+builder.Services.AddSingleton<RequestLog>();
+builder.Services.AddSingleton<TelephonyEndpoints>();
+builder.Services.AddSingleton<ApiPipeline>();
+builder.Services.AddSingleton<ControlEndpoints>();
+
+var app = builder.Build();
+var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolyAI.Agents.Sandbox");
+
+var state = app.Services.GetRequiredService<SandboxState>();
+state.Load(Seed.Get(options.Seed));
+state.LatencyMs = options.LatencyMs;
+
+// Everything outside /_sandbox is API traffic, decided on the raw target (Kestrel's Path has dot segments resolved).
+var pipeline = app.Services.GetRequiredService<ApiPipeline>();
+app.Use(next => context =>
+{
+    var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+    return RequestTarget.Parse(rawTarget).Segments[0] == ControlEndpoints.Prefix
+        ? next(context)
+        : pipeline.HandleAsync(context);
+});
+app.Services.GetRequiredService<ControlEndpoints>().Map(app);
+
+await app.StartAsync();
+
+var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+if (addresses.Count != 1 || new Uri(addresses.Single()) is not { Host: "127.0.0.1" } listening)
+{
+    logger.LogCritical("Expected to listen on exactly one 127.0.0.1 address, got: {Addresses}", string.Join(", ", addresses));
+    await app.StopAsync();
+    return 1;
+}
+
+var baseUrl = $"http://127.0.0.1:{listening.Port}";
+Console.Out.WriteLine($"PolyAI sandbox listening on {baseUrl}");
+Console.Out.Flush();
+
+if (options.ReadyFile is { } readyFile)
+{
+    // Write then rename, so a reader polling for the file never sees it half written.
+    var temporary = $"{readyFile}.{Environment.ProcessId}.tmp";
+    File.WriteAllText(temporary, baseUrl);
+    File.Move(temporary, readyFile, overwrite: true);
+}
+
+var parentWatch = options.ParentPid is { } parentPid
+    ? ParentProcessWatcher.WatchAsync(parentPid, app.Lifetime, logger)
+    : Task.CompletedTask;
+
+await app.WaitForShutdownAsync();
+await parentWatch;
+return 0;

@@ -1,0 +1,110 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Tests.Support;
+using Xunit;
+
+namespace PolyAI.Agents.Tests;
+
+/// <summary>
+/// The session timeout (Kind Timeout) versus the caller's cancellation (OperationCanceledException).
+/// The two real waits here are the 1 s minimum session timeout; everything else is cancellation-driven.
+/// </summary>
+public sealed class TimeoutAndCancellationTests
+{
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task HandlerThatHangs_PastTheSessionTimeout_IsATimeoutNamingTheLimit()
+    {
+        using var api = ApiHarness.Create(StubHandler.Hanging(), timeoutSec: 1);
+        var stopwatch = Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c1", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.Timeout, ex.Kind);
+        Assert.Equal("Get connector 'c1' of agent 'A'", ex.Operation);
+        Assert.Contains("1 s", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(900), Guard);
+    }
+
+    [Fact]
+    public async Task SuccessBodyThatHangs_PastTheSessionTimeout_IsATimeout()
+    {
+        using var release = new CancellationTokenSource(Guard);
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.OK, release.Token))), timeoutSec: 1);
+
+        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c1", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.Timeout, ex.Kind);
+        Assert.False(release.IsCancellationRequested, "the client's own timeout, not the test guard, must end the read");
+    }
+
+    [Fact]
+    public async Task CallerCancellation_WhileWaitingForHeaders_ThrowsOperationCanceled_NotTimeout()
+    {
+        using var api = ApiHarness.Create(StubHandler.Hanging(), timeoutSec: 30);
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.GetConnectorAsync("A", "c1", caller.Token));
+
+        Assert.True(caller.IsCancellationRequested);
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_WhileReadingTheBody_ThrowsOperationCanceled()
+    {
+        using var release = new CancellationTokenSource(Guard);
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.OK, release.Token))), timeoutSec: 30);
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.ListConnectorsAsync("A", caller.Token));
+
+        Assert.False(release.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task AlreadyCanceledToken_ThrowsOperationCanceled()
+    {
+        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var caller = new CancellationTokenSource();
+        caller.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.ListConnectorsAsync("A", caller.Token));
+    }
+
+
+    [Fact]
+    public async Task ErrorBodyThatHangs_PastTheSessionTimeout_IsATimeout()
+    {
+        using var release = new CancellationTokenSource();
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.InternalServerError, release.Token))), timeoutSec: 1, maxRetry: 0);
+
+        var call = api.Client.GetConnectorAsync("A", "c1", CancellationToken.None);
+        var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(5)));
+        release.Cancel();
+
+        Assert.Same(call, finished);
+        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => call);
+        Assert.Equal(PolyAiFailureKind.Timeout, ex.Kind);
+    }
+
+    [Fact]
+    public async Task ErrorBodyThatHangs_HonoursCallerCancellation()
+    {
+        using var release = new CancellationTokenSource();
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.BadGateway, release.Token))), timeoutSec: 30, maxRetry: 0);
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var call = api.Client.GetConnectorAsync("A", "c1", caller.Token);
+        var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(5)));
+        release.Cancel();
+
+        Assert.Same(call, finished);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+}

@@ -1,0 +1,446 @@
+#Requires -Version 5.1
+<#
+    SandboxHost.psm1: starts, drives and stops the local PolyAI sandbox (tests/PolyAI.Agents.Sandbox) for Pester
+    tests, the demo runbook and benchmarks. Every function except Start/Stop talks to the sandbox's control API
+    under /_sandbox (no API key needed). Works on PowerShell 7.4+ and Windows PowerShell 5.1.
+#>
+Set-StrictMode -Version 3.0
+
+$script:RepositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+$script:DefaultApiKey = 'sandbox-key'
+
+function Start-PolyAiSandbox {
+    <#
+    .SYNOPSIS
+    Starts a sandbox server in the background on a free 127.0.0.1 port and returns it once it is listening.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType([pscustomobject])]
+    param(
+        # The sandbox DLL. Default: $env:POLYAI_SANDBOX_DLL, else <repo>/out/sandbox/PolyAI.Agents.Sandbox.dll.
+        [string] $SandboxPath,
+
+        # API keys the sandbox accepts. Default: the sandbox's own default, 'sandbox-key'.
+        [ValidateNotNullOrEmpty()]
+        [string[]] $ApiKey,
+
+        [ValidateSet('demo', 'empty')]
+        [string] $Seed = 'demo',
+
+        [ValidateRange(0, 2147483647)]
+        [int] $LatencyMs = 0,
+
+        # How long to wait for the sandbox to report that it is listening.
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSeconds = 30
+    )
+
+    if (-not $SandboxPath) {
+        $SandboxPath = if ($env:POLYAI_SANDBOX_DLL) { $env:POLYAI_SANDBOX_DLL }
+        else { Join-Path $script:RepositoryRoot (Join-Path 'out' (Join-Path 'sandbox' 'PolyAI.Agents.Sandbox.dll')) }
+    }
+
+    if (-not (Test-Path -LiteralPath $SandboxPath -PathType Leaf)) {
+        throw "PolyAI sandbox not found at '$SandboxPath'. Build it with: dotnet build tests/PolyAI.Agents.Sandbox -c Release -o out/sandbox"
+    }
+
+    $SandboxPath = (Resolve-Path -LiteralPath $SandboxPath).ProviderPath
+    $tempBase = Join-Path ([System.IO.Path]::GetTempPath()) ('polyai-sandbox-' + [guid]::NewGuid().ToString('N'))
+    $readyFile = "$tempBase.url"
+    $stdoutFile = "$tempBase.out.log"
+    $stderrFile = "$tempBase.err.log"
+
+    $arguments = @($SandboxPath, '--port', '0', '--ready-file', $readyFile, '--parent-pid', "$PID", '--seed', $Seed, '--latency-ms', "$LatencyMs")
+    foreach ($key in @($ApiKey | Where-Object { $_ })) {
+        $arguments += @('--api-key', $key)
+    }
+
+    if (-not $PSCmdlet.ShouldProcess($SandboxPath, 'Start PolyAI sandbox')) {
+        return
+    }
+
+    $process = Start-Process -FilePath (Get-DotNetHostPath) `
+        -ArgumentList (($arguments | ForEach-Object { ConvertTo-ProcessArgument $_ }) -join ' ') `
+        -RedirectStandardOutput $stdoutFile -RedirectStandardError $stderrFile `
+        -NoNewWindow -PassThru
+
+    $sandbox = [pscustomobject]@{
+        PSTypeName         = 'PolyAI.Agents.Sandbox'
+        BaseUri            = $null
+        ApiKey             = if ($ApiKey) { $ApiKey[0] } else { $script:DefaultApiKey }
+        Process            = $process
+        ReadyFile          = $readyFile
+        StandardOutputPath = $stdoutFile
+        StandardErrorPath  = $stderrFile
+    }
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (Test-Path -LiteralPath $readyFile -PathType Leaf)) {
+        if ($process.HasExited) {
+            $message = "The PolyAI sandbox exited with code $($process.ExitCode) before it was ready. stderr: $(Read-SandboxLog $stderrFile)"
+            Remove-SandboxFile $sandbox
+            throw $message
+        }
+
+        if ([DateTime]::UtcNow -gt $deadline) {
+            $message = "The PolyAI sandbox did not become ready within $TimeoutSeconds s. stderr: $(Read-SandboxLog $stderrFile)"
+            Stop-PolyAiSandbox -Sandbox $sandbox -Confirm:$false
+            throw $message
+        }
+
+        Start-Sleep -Milliseconds 50
+    }
+
+    # The sandbox writes the file under a temporary name and renames it, so its content is complete here.
+    $sandbox.BaseUri = (Get-Content -LiteralPath $readyFile -Raw).Trim().TrimEnd('/')
+    $sandbox
+}
+
+function Stop-PolyAiSandbox {
+    <#
+    .SYNOPSIS
+    Stops a sandbox started by Start-PolyAiSandbox (kills its process tree, waits for exit, removes its temp files).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory, ValueFromPipeline)]
+        [psobject] $Sandbox,
+
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSeconds = 10
+    )
+
+    process {
+        $process = $Sandbox.Process
+        if (-not $PSCmdlet.ShouldProcess("PolyAI sandbox process $($process.Id)", 'Stop')) {
+            return
+        }
+
+        if (-not $process.HasExited) {
+            try {
+                if ($PSVersionTable.PSVersion.Major -ge 6) {
+                    $process.Kill($true) # The whole tree (.NET Core 3.0+).
+                }
+                else {
+                    & taskkill.exe /PID $process.Id /T /F 2>&1 | Out-Null
+                }
+            }
+            catch [System.InvalidOperationException] {
+                # It exited between the check and the kill.
+            }
+
+            if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+                throw "PolyAI sandbox process $($process.Id) did not exit within $TimeoutSeconds s."
+            }
+        }
+
+        Remove-SandboxFile $Sandbox
+    }
+}
+
+function Reset-PolyAiSandbox {
+    <#
+    .SYNOPSIS
+    Restores the sandbox seed and clears its request log, fault rules, latency and error shape.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        # Seed to load; default: the seed the sandbox was started with.
+        [ValidateSet('demo', 'empty')]
+        [string] $Seed
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Reset PolyAI sandbox')) {
+        $body = @{}
+        if ($Seed) { $body.seed = $Seed }
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path 'reset' -Body $body | Out-Null
+    }
+}
+
+function Get-PolyAiSandboxRequest {
+    <#
+    .SYNOPSIS
+    Lists the /v1 requests the sandbox received, oldest first, optionally filtered by method and decoded path.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        # HTTP method, e.g. DELETE (case-insensitive).
+        [string] $Method,
+
+        # Wildcard pattern matched against the decoded path, e.g. '*/connectors/conn-sbx-1'.
+        [string] $PathLike
+    )
+
+    # Assign first: PowerShell 7 emits a JSON array as one object, which @(...) would nest instead of enumerating.
+    $requests = Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'requests'
+    foreach ($request in $requests) {
+        if ($Method -and $request.method -ne $Method) { continue }
+        if ($PathLike -and $request.path -notlike $PathLike) { continue }
+        $request
+    }
+}
+
+function Clear-PolyAiSandboxRequest {
+    <#
+    .SYNOPSIS
+    Empties the sandbox's request log.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Clear PolyAI sandbox request log')) {
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Delete -Path 'requests' | Out-Null
+    }
+}
+
+function Add-PolyAiSandboxFault {
+    <#
+    .SYNOPSIS
+    Adds a fault rule (e.g. @{ method = 'DELETE'; pathContains = '/connectors/'; status = 503; retryAfter = '1' }) and returns it.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        # Keys: name, method, pathContains, times, status, retryAfter, contentType, body, delayMs, truncate, drop, afterHandler.
+        [Parameter(Mandatory)]
+        [hashtable] $Rule
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Add PolyAI sandbox fault rule')) {
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path 'faults' -Body $Rule
+    }
+}
+
+function Get-PolyAiSandboxFault {
+    <#
+    .SYNOPSIS
+    Lists the sandbox's fault rules with how often each has been applied.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox
+    )
+
+    $rules = Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'faults'
+    foreach ($rule in $rules) {
+        $rule
+    }
+}
+
+function Clear-PolyAiSandboxFault {
+    <#
+    .SYNOPSIS
+    Removes every fault rule from the sandbox.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Clear PolyAI sandbox fault rules')) {
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Delete -Path 'faults' | Out-Null
+    }
+}
+
+function Set-PolyAiSandboxLatency {
+    <#
+    .SYNOPSIS
+    Makes every /v1 request wait the given number of milliseconds before it is handled (0 turns it off).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 2147483647)]
+        [int] $Milliseconds
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, "Set PolyAI sandbox latency to $Milliseconds ms")) {
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Put -Path 'latency' -Body @{ ms = $Milliseconds } | Out-Null
+    }
+}
+
+function Set-PolyAiSandboxErrorShape {
+    <#
+    .SYNOPSIS
+    Selects the error body shape: envelope (default), nested or validation.
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        [Parameter(Mandatory)]
+        [ValidateSet('envelope', 'nested', 'validation')]
+        [string] $Shape
+    )
+
+    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, "Set PolyAI sandbox error shape to $Shape")) {
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Put -Path 'error-shape' -Body @{ shape = $Shape } | Out-Null
+    }
+}
+
+function New-PolyAiSandboxData {
+    <#
+    .SYNOPSIS
+    Generates connectors (gen-conn-00001...) with routed numbers, plus unrouted numbers, on an agent (created if missing).
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox,
+
+        [Parameter(Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [string] $AgentId,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 2147483647)]
+        [int] $Connectors,
+
+        [Parameter(Mandatory)]
+        [ValidateRange(0, 2147483647)]
+        [int] $NumbersPerConnector,
+
+        [ValidateRange(0, 2147483647)]
+        [int] $UnroutedNumbers = 0,
+
+        [ValidateSet('sandbox', 'pre-release', 'live')]
+        [string] $ClientEnv = 'sandbox'
+    )
+
+    if ($PSCmdlet.ShouldProcess($AgentId, 'Generate PolyAI sandbox data')) {
+        $body = @{
+            connectors          = $Connectors
+            numbersPerConnector = $NumbersPerConnector
+            unroutedNumbers     = $UnroutedNumbers
+            clientEnv           = $ClientEnv
+        }
+        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path "agents/$([uri]::EscapeDataString($AgentId))/generate" -Body $body
+    }
+}
+
+function Get-PolyAiSandboxState {
+    <#
+    .SYNOPSIS
+    Returns the sandbox's whole state (agents with their connectors and phone numbers) for assertions.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Sandbox
+    )
+
+    Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'state'
+}
+
+# ---------------------------------------------------------------------------------------------- private helpers
+
+function Invoke-SandboxControl {
+    # Calls the control API; a hashtable -Body is sent as JSON.
+    param(
+        [Parameter(Mandatory)] [psobject] $Sandbox,
+        [Parameter(Mandatory)] [string] $Method,
+        [Parameter(Mandatory)] [string] $Path,
+        [hashtable] $Body
+    )
+
+    if (-not $Sandbox.BaseUri) {
+        throw 'The sandbox object has no BaseUri; pass the object returned by Start-PolyAiSandbox.'
+    }
+
+    $request = @{
+        Uri         = "$($Sandbox.BaseUri)/_sandbox/$Path"
+        Method      = $Method
+        ErrorAction = 'Stop'
+    }
+    if ($PSVersionTable.PSVersion.Major -ge 6) {
+        $request.NoProxy = $true # Never send loopback traffic through an HTTP(S)_PROXY.
+    }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $request.ContentType = 'application/json'
+        $request.Body = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+    }
+
+    Invoke-RestMethod @request
+}
+
+function Get-DotNetHostPath {
+    # The dotnet executable: the one running this tool (dotnet pwsh sets DOTNET_HOST_PATH), else the one on PATH.
+    if ($env:DOTNET_HOST_PATH -and (Test-Path -LiteralPath $env:DOTNET_HOST_PATH -PathType Leaf)) {
+        return $env:DOTNET_HOST_PATH
+    }
+
+    $command = Get-Command -Name 'dotnet' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $command) {
+        throw 'The dotnet executable was not found on PATH; it is needed to run the PolyAI sandbox.'
+    }
+
+    $command.Path
+}
+
+function ConvertTo-ProcessArgument {
+    # Quotes one argument for a process command line (the CommandLineToArgvW rules .NET also applies on Unix).
+    param([AllowEmptyString()] [string] $Value)
+
+    if ($Value.Length -gt 0 -and $Value -notmatch '[\s"]') {
+        return $Value
+    }
+
+    '"' + (($Value -replace '(\\*)"', '$1$1\"') -replace '(\\+)$', '$1$1') + '"'
+}
+
+function Read-SandboxLog {
+    param([string] $Path)
+
+    try {
+        if (Test-Path -LiteralPath $Path -PathType Leaf) {
+            return (Get-Content -LiteralPath $Path -Raw -ErrorAction Stop)
+        }
+    }
+    catch {
+        return "<could not read '$Path': $($_.Exception.Message)>"
+    }
+
+    '<empty>'
+}
+
+function Remove-SandboxFile {
+    param([psobject] $Sandbox)
+
+    foreach ($path in @($Sandbox.ReadyFile, $Sandbox.StandardOutputPath, $Sandbox.StandardErrorPath)) {
+        if ($path) {
+            Remove-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+        }
+    }
+}
+
+Export-ModuleMember -Function @(
+    'Start-PolyAiSandbox'
+    'Stop-PolyAiSandbox'
+    'Reset-PolyAiSandbox'
+    'Get-PolyAiSandboxRequest'
+    'Clear-PolyAiSandboxRequest'
+    'Add-PolyAiSandboxFault'
+    'Get-PolyAiSandboxFault'
+    'Clear-PolyAiSandboxFault'
+    'Set-PolyAiSandboxLatency'
+    'Set-PolyAiSandboxErrorShape'
+    'New-PolyAiSandboxData'
+    'Get-PolyAiSandboxState'
+)
