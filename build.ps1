@@ -89,7 +89,7 @@ function Invoke-ChildPowerShell {
     param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
     $pwsh = @(Get-ChildPowerShell)
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList
-    & $pwsh[0] @arguments
+    & $pwsh[0] @arguments | Out-Host
     return $LASTEXITCODE
 }
 

@@ -108,12 +108,26 @@ public sealed partial class PolyAiClient
 
     /// <summary>Sends one request through the pipeline, reads the JSON answer and maps it. <c>readOnly</c>
     /// marks a POST that only reads (batch get, lookup), so repeating it is harmless.</summary>
-    internal async Task<TResult> SendAsync<TResponse, TResult>(
+    internal Task<TResult> SendAsync<TResponse, TResult>(
         HttpMethod method,
         string pathAndQuery,
         byte[]? body,
         JsonTypeInfo<TResponse> responseType,
         Func<TResponse, TResult> map,
+        string operation,
+        CancellationToken cancellationToken,
+        bool readOnly = false)
+        where TResponse : class =>
+        SendAsync(method, pathAndQuery, body, responseType, (response, _) => map(response), operation, cancellationToken, readOnly);
+
+    /// <summary>As above; the map also learns whether an earlier attempt whose response was lost may have
+    /// been applied (a bulk DELETE retried after a lost response reports the numbers it removed as errors).</summary>
+    internal async Task<TResult> SendAsync<TResponse, TResult>(
+        HttpMethod method,
+        string pathAndQuery,
+        byte[]? body,
+        JsonTypeInfo<TResponse> responseType,
+        Func<TResponse, bool, TResult> map,
         string operation,
         CancellationToken cancellationToken,
         bool readOnly = false)
@@ -155,7 +169,7 @@ public sealed partial class PolyAiClient
             var dto = await ReadJsonAsync(response, responseType, operation, correlationId, bodyCancellation.Token).ConfigureAwait(false);
             try
             {
-                return map(dto);
+                return map(dto, policy.EarlierAttemptMayHaveApplied);
             }
             catch (JsonException ex)
             {
