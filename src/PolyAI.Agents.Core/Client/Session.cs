@@ -33,7 +33,7 @@ public sealed class Session
     private readonly SecureString _apiKey;
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
 
-    private Session(Uri baseUri, string region, SecureString apiKey, string keySource, int timeoutSec, int maxRetry, string userAgent)
+    private Session(Uri baseUri, string region, SecureString apiKey, string keySource, int timeoutSec, int maxRetry, string userAgent, TimeSpan retryBaseDelay)
     {
         BaseUri = baseUri;
         Region = region;
@@ -43,7 +43,7 @@ public sealed class Session
         MaxRetry = maxRetry;
         UserAgent = userAgent;
         ConnectedAt = DateTimeOffset.Now;
-        _resilience = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => RetryPolicy.Build(maxRetry, TimeSpan.FromSeconds(timeoutSec)));
+        _resilience = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => RetryPolicy.Build(maxRetry, TimeSpan.FromSeconds(timeoutSec), retryBaseDelay));
     }
 
     /// <summary>The API root every request goes to.</summary>
@@ -119,8 +119,12 @@ public sealed class Session
 
         var key = apiKey.Copy();
         key.MakeReadOnly();
-        return new Session(endpoint, regionName, key, keySource, timeoutSec, maxRetry, userAgent);
+        return new Session(endpoint, regionName, key, keySource, timeoutSec, maxRetry, userAgent, RetryPolicy.BaseDelay);
     }
+
+    /// <summary>A copy with another first retry delay, so unit tests of the retry rules need not wait.</summary>
+    internal Session WithRetryBaseDelay(TimeSpan retryBaseDelay) =>
+        new(BaseUri, Region, _apiKey, KeySource, TimeoutSec, MaxRetry, UserAgent, retryBaseDelay);
 
     private static Uri ValidateBaseUri(Uri baseUri)
     {

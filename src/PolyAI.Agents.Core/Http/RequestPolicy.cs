@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.Http;
 using Polly;
 using PolyAI.Agents.Client;
@@ -28,6 +29,9 @@ internal sealed class RequestPolicy
     public bool SafeToRepeat { get; }
 
     public IApiTrace Trace { get; }
+
+    /// <summary>Time since the first attempt started, for the total retry budget.</summary>
+    public Stopwatch Elapsed { get; } = Stopwatch.StartNew();
 
     /// <summary>How many times the request was sent.</summary>
     public int Attempts { get; set; }

@@ -28,7 +28,7 @@ internal static class RetryPolicy
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(3);
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(int maxRetry, TimeSpan attemptTimeout)
+    public static ResiliencePipeline<HttpResponseMessage> Build(int maxRetry, TimeSpan attemptTimeout, TimeSpan baseDelay)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (maxRetry > 0)
@@ -38,7 +38,7 @@ internal static class RetryPolicy
                 MaxRetryAttempts = maxRetry,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = BaseDelay,
+                Delay = baseDelay,
                 MaxDelay = MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter(args.Outcome.Result)),
@@ -85,6 +85,12 @@ internal static class RetryPolicy
         if (retryAfter > MaxRetryAfter)
         {
             policy.Trace.Verbose($"Not retrying: the API asked to wait {retryAfter.Value.TotalSeconds:0} s, more than {MaxRetryAfter.TotalSeconds:0} s.");
+            return false;
+        }
+
+        if (policy.Elapsed.Elapsed + (retryAfter ?? TimeSpan.Zero) > RetryBudget)
+        {
+            policy.Trace.Verbose($"Not retrying: {policy.Elapsed.Elapsed.TotalSeconds:0} s spent already; the retry budget is {RetryBudget.TotalSeconds:0} s.");
             return false;
         }
 

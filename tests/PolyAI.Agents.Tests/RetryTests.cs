@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Json;
+using PolyAI.Agents.Tests.Support;
+using Xunit;
+
+namespace PolyAI.Agents.Tests;
+
+/// <summary>The retry rules of the resilience pipeline, run through the real HTTP pipeline with a scripted stub.</summary>
+public sealed class RetryTests
+{
+    /// <summary>Answers with the scripted outcomes in turn, then repeats the last one.</summary>
+    private static StubHandler Scripted(params Func<HttpResponseMessage>[] outcomes)
+    {
+        var queue = new ConcurrentQueue<Func<HttpResponseMessage>>(outcomes);
+        var last = outcomes[outcomes.Length - 1];
+        return new StubHandler((_, _) => Task.FromResult((queue.TryDequeue(out var next) ? next : last)()));
+    }
+
+    private static Func<HttpResponseMessage> Status(HttpStatusCode status, params (string, string)[] headers) =>
+        () => Respond.With(status, status == HttpStatusCode.OK ? Samples.Connector() : "{}", headers: headers);
+
+    private static Func<HttpResponseMessage> Deleted() => () => Respond.With(HttpStatusCode.OK, Samples.Deletion);
+
+    private static Func<HttpResponseMessage> Throws(Exception exception) => () => throw exception;
+
+    private static HttpRequestException Refused() =>
+        new("Connection refused", new SocketException((int)SocketError.ConnectionRefused));
+
+    private static HttpRequestException Broken() =>
+        new("The response ended prematurely.", new System.IO.IOException("reset by peer"));
+
+    private static ApiHarness Harness(StubHandler stub, int maxRetry = 3, int timeoutSec = 30)
+    {
+        var session = ApiHarness.Create(stub, timeoutSec, maxRetry).Session.WithRetryBaseDelay(TimeSpan.FromMilliseconds(1));
+        return ApiHarness.ForSession(stub, session);
+    }
+
+    private static Task<Connector> Post(ApiHarness api, HttpMethod method, bool readOnly = false) =>
+        api.Client.SendAsync(
+            method, "/v1/agents/A/telephony/connectors/lookup", new byte[] { (byte)'{', (byte)'}' }, ApiJsonContext.Wire.ConnectorDto,
+            dto => PolyAiClient.Map("A", dto), "Test operation", CancellationToken.None, readOnly);
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task Get_IsRetriedThroughTransientStatuses_AndEachRetryIsTraced(HttpStatusCode status)
+    {
+        using var api = Harness(Scripted(Status(status), Status(status), Status(HttpStatusCode.OK)));
+
+        var connector = await api.Client.GetConnectorAsync("A", "conn_abc123", CancellationToken.None);
+
+        Assert.Equal("conn_abc123", connector.ConnectorId);
+        Assert.Equal(3, api.Stub.Requests.Count);
+        Assert.Contains(api.Trace.VerboseMessages, m => m.StartsWith("Retry 1 of 3", StringComparison.Ordinal) && m.Contains(((int)status).ToString(CultureInfo.InvariantCulture)));
+        Assert.Contains(api.Trace.VerboseMessages, m => m.StartsWith("Retry 2 of 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Get_IsRetriedAfterABrokenConnection_AndAfterARefusedOne()
+    {
+        using var api = Harness(Scripted(Throws(Broken()), Throws(Refused()), Status(HttpStatusCode.OK)));
+
+        await api.Client.GetConnectorAsync("A", "conn_abc123", CancellationToken.None);
+
+        Assert.Equal(3, api.Stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.NotFound)]
+    public async Task NonTransientStatuses_AreNotRetried(HttpStatusCode status)
+    {
+        using var api = Harness(Scripted(Status(status), Status(HttpStatusCode.OK)));
+
+        await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task GivingUp_ReportsTheKindAndTheNumberOfAttempts()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.ServiceUnavailable)), maxRetry: 2);
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.ServerError, failure.Kind);
+        Assert.Equal(3, failure.Attempts);
+        Assert.Contains("after 3 attempts", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(3, api.Stub.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    public async Task PostAndPatch_ThatMayHaveBeenApplied_AreNotRepeated(HttpStatusCode status)
+    {
+        foreach (var method in new[] { HttpMethod.Post, new HttpMethod("PATCH") })
+        {
+            using var api = Harness(Scripted(Status(status), Status(HttpStatusCode.OK)));
+
+            var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Post(api, method));
+
+            Assert.Equal(PolyAiFailureKind.ServerError, failure.Kind);
+            Assert.Single(api.Stub.Requests);
+        }
+    }
+
+    [Fact]
+    public async Task Post_IsRetriedWhenTheServerDidNothing_429OrARefusedConnection()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.TooManyRequests), Throws(Refused()), Status(HttpStatusCode.OK)));
+
+        await Post(api, HttpMethod.Post);
+
+        Assert.Equal(3, api.Stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Post_AfterABrokenConnection_IsNotRepeated()
+    {
+        using var api = Harness(Scripted(Throws(Broken()), Status(HttpStatusCode.OK)));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Post(api, HttpMethod.Post));
+
+        Assert.Equal(PolyAiFailureKind.Connection, failure.Kind);
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task ReadOnlyPost_IsRetriedLikeAGet()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.OK)));
+
+        await Post(api, HttpMethod.Post, readOnly: true);
+
+        Assert.Equal(2, api.Stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RetryAfter_InSeconds_IsHonoured()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.TooManyRequests, ("Retry-After", "1")), Status(HttpStatusCode.OK)));
+        var started = DateTime.UtcNow;
+
+        await api.Client.GetConnectorAsync("A", "c", CancellationToken.None);
+
+        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(950), "the retry waited for Retry-After");
+        Assert.Contains(api.Trace.VerboseMessages, m => m.StartsWith("Retry 1 of 3 in 1.0 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RetryAfter_AsAnHttpDate_IsHonoured()
+    {
+        var date = DateTimeOffset.UtcNow.AddSeconds(-5).ToString("r", CultureInfo.InvariantCulture);
+        using var api = Harness(Scripted(Status(HttpStatusCode.TooManyRequests, ("Retry-After", date)), Status(HttpStatusCode.OK)));
+
+        await api.Client.GetConnectorAsync("A", "c", CancellationToken.None);
+
+        Assert.Equal(2, api.Stub.Requests.Count);
+        Assert.Contains(api.Trace.VerboseMessages, m => m.StartsWith("Retry 1 of 3 in 0.0 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RetryAfter_BeyondTheCap_IsNotWaitedFor_AndTheWaitIsReported()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.TooManyRequests, ("Retry-After", "3600")), Status(HttpStatusCode.OK)));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.RateLimited, failure.Kind);
+        Assert.Contains("asked to wait 3600 s", failure.Message, StringComparison.Ordinal);
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task MaxRetryZero_SendsOnce()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.ServiceUnavailable), Status(HttpStatusCode.OK)), maxRetry: 0);
+
+        await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Theory]
+    [InlineData("broken")]
+    [InlineData("502")]
+    [InlineData("504")]
+    public async Task Delete_RetriedAfterALostResponse_ThatFindsNothing_IsRemovalUnconfirmed(string firstAttempt)
+    {
+        var first = firstAttempt switch
+        {
+            "broken" => Throws(Broken()),
+            "502" => Status(HttpStatusCode.BadGateway),
+            _ => Status(HttpStatusCode.GatewayTimeout),
+        };
+        using var api = Harness(Scripted(first, Status(HttpStatusCode.NotFound)));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.DeleteConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.RemovalUnconfirmed, failure.Kind);
+        Assert.Equal(2, failure.Attempts);
+        Assert.Contains("most likely deleted", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task Delete_RetriedAfterTheServerSaidItDidNothing_ThatFindsNothing_IsPlainNotFound(HttpStatusCode first)
+    {
+        using var api = Harness(Scripted(Status(first), Status(HttpStatusCode.NotFound)));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.DeleteConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.NotFound, failure.Kind);
+    }
+
+    [Fact]
+    public async Task Delete_RetriedThrough503_ReturnsTheRemoval()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.ServiceUnavailable), Deleted()));
+
+        var removal = await api.Client.DeleteConnectorAsync("A", "c", CancellationToken.None);
+
+        Assert.NotEmpty(removal.DeletedPhoneNumbers);
+        Assert.Equal(2, api.Stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task EachAttempt_HasItsOwnTimeout_AndAHungAttemptIsRetried()
+    {
+        var attempts = 0;
+        var stub = new StubHandler(async (_, token) =>
+        {
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            return Respond.With(HttpStatusCode.OK, Samples.Connector());
+        });
+        using var api = Harness(stub, timeoutSec: 1);
+
+        var connector = await api.Client.GetConnectorAsync("A", "conn_abc123", CancellationToken.None);
+
+        Assert.Equal("conn_abc123", connector.ConnectorId);
+        Assert.Equal(2, api.Stub.Requests.Count);
+        Assert.Contains(api.Trace.VerboseMessages, m => m.Contains("after a timeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CallerCancellation_DuringABackoff_EndsAtOnce_AndSendsNothingMore()
+    {
+        using var caller = new CancellationTokenSource();
+        var stub = new StubHandler((_, _) =>
+        {
+            caller.CancelAfter(50);
+            return Task.FromResult(Respond.With(HttpStatusCode.TooManyRequests, "{}", headers: ("Retry-After", "30")));
+        });
+        using var api = Harness(stub);
+        var started = DateTime.UtcNow;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.GetConnectorAsync("A", "c", caller.Token));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "cancellation does not wait for the 30 s Retry-After");
+        Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public void Classify_TellsWhatASafeRetryMayAssume()
+    {
+        var refused = Http.RetryPolicy.Classify(Polly.Outcome.FromException<HttpResponseMessage>(Refused()))!;
+        var broken = Http.RetryPolicy.Classify(Polly.Outcome.FromException<HttpResponseMessage>(Broken()))!;
+        var ok = Http.RetryPolicy.Classify(Polly.Outcome.FromResult(new HttpResponseMessage(HttpStatusCode.OK)));
+
+        Assert.True(refused.NothingWasDone);
+        Assert.False(refused.MayHaveApplied);
+        Assert.True(broken.MayHaveApplied);
+        Assert.Null(ok);
+        Assert.Equal(new[] { true, true, true, true }, new[] { 429, 502, 503, 504 }.Select(s => Http.RetryPolicy.Classify(Polly.Outcome.FromResult(new HttpResponseMessage((HttpStatusCode)s)))!.Transient));
+    }
+}
