@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'PolyAI.Agents.dll'
+    RootModule           = 'PolyAI.Agents.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = '887d458a-3126-42ce-b62f-f6db50f9a0e1'
     Author               = 'PolyAI.Agents contributors'

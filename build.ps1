@@ -38,12 +38,17 @@ $SandboxOut = Join-Path $Out 'sandbox'
 $ResultsDir = Join-Path $Out 'test-results'
 
 # Exactly what ships in the module folder. The build fails when one is missing or another file appears,
-# so a new dependency is a deliberate change here (and a conflict check, see Directory.Packages.props).
-$ModuleFiles = @(
+# so a new dependency is a deliberate change here (and a version choice, see Directory.Packages.props).
+# bin/ holds the cmdlets and every dependency; PolyAI.Agents.psm1 loads them through loader/ in isolation
+# (a private AssemblyLoadContext on PowerShell 7, a scoped resolve handler on Windows PowerShell 5.1).
+$RootFiles = @(
     'PolyAI.Agents.psd1'
-    'PolyAI.Agents.dll'
-    'PolyAI.Agents.Core.dll'
+    'PolyAI.Agents.psm1'
     'PolyAI.Agents.format.ps1xml'
+)
+$BinFiles = @(
+    'PolyAI.Agents.Cmdlets.dll'
+    'PolyAI.Agents.Core.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll'
     'Microsoft.Bcl.TimeProvider.dll'
     'Microsoft.Extensions.Configuration.Abstractions.dll'
@@ -65,6 +70,8 @@ $ModuleFiles = @(
     'System.Text.Json.dll'
     'System.Threading.Tasks.Extensions.dll'
 )
+$LoaderFrameworks = @('net8.0', 'netstandard2.0')
+$ModuleFiles = @($RootFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($LoaderFrameworks | ForEach-Object { "loader/$_/PolyAI.Agents.Loader.dll" })
 # Published next to them but not shipped (symbols, xml docs, deps.json).
 $PublishOnlyPattern = '\.(pdb|xml|deps\.json)$'
 
@@ -73,6 +80,14 @@ function Invoke-Native {
     Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor DarkGray
     & $FilePath @ArgumentList
     if ($LASTEXITCODE -ne 0) { throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Assert-SameFiles {
+    param([string[]] $Actual, [string[]] $Expected, [string] $What)
+    $missing = @($Expected | Where-Object { $_ -notin $Actual })
+    $unexpected = @($Actual | Where-Object { $_ -notin $Expected })
+    if ($missing) { throw "$What is missing: $($missing -join ', ')" }
+    if ($unexpected) { throw "$What has files the layout does not list (add them to build.ps1 on purpose): $($unexpected -join ', ')" }
 }
 
 function Get-ChildPowerShell {
@@ -106,15 +121,23 @@ function Invoke-Build {
     if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PolyAI.Agents/PolyAI.Agents.csproj'), '-c', $Configuration, '-o', $publish, '--no-restore', '-nologo')
 
-    $published = Get-ChildItem $publish -File | Where-Object Name -NotMatch $PublishOnlyPattern | ForEach-Object Name
-    $missing = @($ModuleFiles | Where-Object { $_ -notin $published })
-    $unexpected = @($published | Where-Object { $_ -notin $ModuleFiles })
-    if ($missing) { throw "The module layout is missing: $($missing -join ', ')" }
-    if ($unexpected) { throw "The publish output has files the layout does not list (add them to `$ModuleFiles on purpose): $($unexpected -join ', ')" }
+    $published = @(Get-ChildItem $publish -File | Where-Object Name -NotMatch $PublishOnlyPattern | ForEach-Object Name)
+    $expected = @($RootFiles) + @($BinFiles)
+    Assert-SameFiles -Actual $published -Expected $expected -What 'The publish output'
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    New-Item -ItemType Directory -Path $ModuleOut | Out-Null
-    foreach ($file in $ModuleFiles) { Copy-Item (Join-Path $publish $file) $ModuleOut }
+    New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
+    foreach ($file in $RootFiles) { Copy-Item (Join-Path $publish $file) $ModuleOut }
+    foreach ($file in $BinFiles) { Copy-Item (Join-Path $publish $file) (Join-Path $ModuleOut 'bin') }
+    foreach ($framework in $LoaderFrameworks) {
+        $loaderOut = Join-Path $Out "loader/$framework"
+        Invoke-Native dotnet @('build', (Join-Path $Root 'src/PolyAI.Agents.Loader/PolyAI.Agents.Loader.csproj'), '-c', $Configuration, '-f', $framework, '-o', $loaderOut, '--no-restore', '-nologo')
+        $target = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "loader/$framework") -Force
+        Copy-Item (Join-Path $loaderOut 'PolyAI.Agents.Loader.dll') $target
+    }
+
+    $laidOut = @(Get-ChildItem $ModuleOut -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($ModuleOut, $_.FullName).Replace('\', '/') })
+    Assert-SameFiles -Actual $laidOut -Expected $ModuleFiles -What 'The module folder'
     $manifest = Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1")
     Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
 

@@ -26,6 +26,8 @@ $env:POLYAI_TEST_SANDBOX_URI = $sandbox.BaseUri
 $env:POLYAI_TEST_SANDBOX_KEY = 'sandbox-key'
 $env:POLYAI_TEST_SANDBOX_KEY2 = 'second-key'
 $env:POLYAI_SANDBOX_DLL = $SandboxPath
+# <root>/pester/<version>/tools/Pester.psd1: the NuGet package folder, for tests that load other packages.
+$env:POLYAI_TEST_NUGET_ROOT = Split-Path (Split-Path (Split-Path (Split-Path (Resolve-Path -LiteralPath $PesterPath).Path)))
 
 try {
     $config = New-PesterConfiguration

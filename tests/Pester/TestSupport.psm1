@@ -46,12 +46,14 @@ function Invoke-TestPwsh {
     <#
     .SYNOPSIS
         Runs a script in a fresh pwsh -NonInteractive with the module imported and connected to the
-        sandbox; returns its exit code and everything it printed (stdout and stderr, host output included).
+        sandbox (-NoConnect: imported only; -NoImport: neither); returns its exit code and everything it
+        printed (stdout and stderr, host output included).
     #>
-    param([Parameter(Mandatory)] [string] $Script, [switch] $NoConnect, [string] $InputText)
+    param([Parameter(Mandatory)] [string] $Script, [switch] $NoConnect, [switch] $NoImport, [string] $InputText)
     $pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
-    $prelude = "`$ErrorActionPreference = 'Continue'; Import-Module '$env:POLYAI_TEST_MODULE';"
-    if (-not $NoConnect) {
+    $prelude = "`$ErrorActionPreference = 'Continue';"
+    if (-not $NoImport) { $prelude += " Import-Module '$env:POLYAI_TEST_MODULE';" }
+    if (-not $NoConnect -and -not $NoImport) {
         $prelude += " Connect-PolyAi -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY' -MaxRetry 0;"
     }
     $file = Join-Path ([IO.Path]::GetTempPath()) ("polyai-test-{0}.ps1" -f [guid]::NewGuid())

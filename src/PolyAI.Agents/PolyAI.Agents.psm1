@@ -1,0 +1,36 @@
+# PolyAI.Agents: loads the binary cmdlets in isolation from other modules' dependency versions.
+# On PowerShell 7.4+ the cmdlets and their dependencies live in a private AssemblyLoadContext; on
+# Windows PowerShell 5.1 a resolve handler serves only our own assemblies. Nothing here touches the
+# network or builds an HTTP client.
+
+$edition = if ($PSVersionTable.PSEdition -eq 'Core') { 'Core' } else { 'Desktop' }
+if ($edition -eq 'Core' -and $PSVersionTable.PSVersion -lt [version]'7.4') {
+    throw "PolyAI.Agents needs PowerShell 7.4 or later (or Windows PowerShell 5.1); this is $($PSVersionTable.PSVersion)."
+}
+
+if (-not ('PolyAI.Agents.Loader.ModuleLoader' -as [type])) {
+    $framework = if ($edition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
+    $null = [System.Reflection.Assembly]::LoadFrom([System.IO.Path]::Combine($PSScriptRoot, 'loader', $framework, 'PolyAI.Agents.Loader.dll'))
+}
+
+$cmdletAssembly = [PolyAI.Agents.Loader.ModuleLoader]::Load([System.IO.Path]::Combine($PSScriptRoot, 'bin'))
+$cmdletModule = Import-Module -Assembly $cmdletAssembly -PassThru
+
+# PowerShell resolves [TypeName] literals only in its default load context. Register the public types of the
+# module (output types such as [PolyAI.Agents.Connector], [PolyAI.Agents.Client.PolyAiApiException]) as type
+# accelerators under their full names, so scripts can write them as usual; remove them with the module.
+$typeAccelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
+$knownAccelerators = $typeAccelerators::Get
+$registeredTypes = foreach ($type in [PolyAI.Agents.Loader.ModuleLoader]::PublicTypes) {
+    if (-not $type.IsNested -and -not $type.IsGenericTypeDefinition -and -not $knownAccelerators.ContainsKey($type.FullName)) {
+        $typeAccelerators::Add($type.FullName, $type)
+        $type.FullName
+    }
+}
+
+# Remove-Module (and Import-Module -Force) must take the nested cmdlet module too, or a re-import finds it
+# still loaded and imports no cmdlets.
+$ExecutionContext.SessionState.Module.OnRemove = {
+    foreach ($name in $registeredTypes) { $null = $typeAccelerators::Remove($name) }
+    Remove-Module -ModuleInfo $cmdletModule -Force -ErrorAction SilentlyContinue
+}.GetNewClosure()
