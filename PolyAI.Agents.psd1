@@ -14,8 +14,14 @@
         'Connect-PolyAi'
         'Disconnect-PolyAi'
         'Get-PolyAiSession'
+        'Get-PolyAiAgent'
         'Get-PolyAiConnector'
         'Remove-PolyAiConnector'
+        'Set-PolyAiConnector'
+        'Get-PolyAiPhoneNumber'
+        'Import-PolyAiPhoneNumber'
+        'Set-PolyAiPhoneNumber'
+        'Remove-PolyAiPhoneNumber'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
@@ -25,7 +31,7 @@
             Tags         = @('PolyAI', 'VoiceAgents', 'Telephony', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/polyai-agents/PolyAI.Agents/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/polyai-agents/PolyAI.Agents'
-            ReleaseNotes = '0.1.0: Connect-PolyAi, Disconnect-PolyAi, Get-PolyAiSession, Get-PolyAiConnector, Remove-PolyAiConnector.'
+            ReleaseNotes = '0.1.0: Connect-PolyAi, Disconnect-PolyAi, Get-PolyAiSession, Get-PolyAiConnector, Remove-PolyAiConnector. Telephony: Set-PolyAiConnector (single and batch updates, -ClearVariant, -ProjectId moves), Get-PolyAiPhoneNumber, Import-PolyAiPhoneNumber (single and bulk, CSV pipeline input), Set-PolyAiPhoneNumber (route to a connector), Remove-PolyAiPhoneNumber (single and bulk release, typed PhoneNumberRemoval records).'
         }
     }
 }

@@ -5,7 +5,9 @@
     Tasks (run one or several, in order):
       Build    publishes the module and lays it out under out/PolyAI.Agents from an explicit file list,
                and builds the local sandbox API under out/sandbox.
-      Test     Build, then the xunit suite (core client) and the Pester suite (the built module in a fresh
+      Package  Build, then publishes the module as a .nupkg to a local PSResourceGet repository in
+               out/repository (what Install-PSResource installs from; the Test task installs it by name).
+      Test     Package, then the xunit suite (core client) and the Pester suite (the built module in a fresh
                pwsh against the sandbox). Ends with one line: "Total: N passed, N failed".
       Demo     Build, start the sandbox on 127.0.0.1, run examples/Demo.ps1 against it, stop the sandbox.
       Sandbox  Build, then run the sandbox in the foreground until Ctrl+C, to try runbooks offline.
@@ -16,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Sandbox', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Sandbox', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -36,6 +38,8 @@ $ModuleName = 'PolyAI.Agents'
 $ModuleOut = Join-Path $Out $ModuleName
 $SandboxOut = Join-Path $Out 'sandbox'
 $ResultsDir = Join-Path $Out 'test-results'
+$RepositoryOut = Join-Path $Out 'repository'
+$script:Built = $false
 
 # Exactly what ships in the module folder. The build fails when one is missing or another file appears,
 # so a new dependency is a deliberate change here (and a version choice, see Directory.Packages.props).
@@ -70,8 +74,9 @@ $BinFiles = @(
     'System.Text.Json.dll'
     'System.Threading.Tasks.Extensions.dll'
 )
+$RepositoryFiles = @('LICENSE')
 $LoaderFrameworks = @('net8.0', 'netstandard2.0')
-$ModuleFiles = @($RootFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($LoaderFrameworks | ForEach-Object { "loader/$_/PolyAI.Agents.Loader.dll" })
+$ModuleFiles = @($RootFiles) + @($RepositoryFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($LoaderFrameworks | ForEach-Object { "loader/$_/PolyAI.Agents.Loader.dll" })
 # Published next to them but not shipped (symbols, xml docs, deps.json).
 $PublishOnlyPattern = '\.(pdb|xml|deps\.json)$'
 
@@ -115,6 +120,7 @@ function Get-NuGetPackageRoot {
 }
 
 function Invoke-Build {
+    if ($script:Built) { return }
     Invoke-Native dotnet @('tool', 'restore')
     Invoke-Native dotnet @('restore', (Join-Path $Root 'PolyAI.sln'))
     $publish = Join-Path $Out 'publish'
@@ -128,6 +134,7 @@ function Invoke-Build {
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
     New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
     foreach ($file in $RootFiles) { Copy-Item (Join-Path $publish $file) $ModuleOut }
+    foreach ($file in $RepositoryFiles) { Copy-Item (Join-Path $Root $file) $ModuleOut }
     foreach ($file in $BinFiles) { Copy-Item (Join-Path $publish $file) (Join-Path $ModuleOut 'bin') }
     foreach ($framework in $LoaderFrameworks) {
         $loaderOut = Join-Path $Out "loader/$framework"
@@ -142,6 +149,30 @@ function Invoke-Build {
     Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
 
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/PolyAI.Agents.Sandbox/PolyAI.Agents.Sandbox.csproj'), '-c', $Configuration, '-o', $SandboxOut, '--no-restore', '-nologo')
+    $script:Built = $true
+}
+
+function Invoke-Package {
+    Invoke-Build
+    if (Test-Path $RepositoryOut) { Remove-Item $RepositoryOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $RepositoryOut | Out-Null
+    $isolatedHome = Join-Path ([IO.Path]::GetTempPath()) ("polyai-publish-{0}" -f [guid]::NewGuid())
+    New-Item -ItemType Directory -Path $isolatedHome | Out-Null
+    $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
+    try {
+        $env:HOME = $isolatedHome
+        $env:LOCALAPPDATA = $isolatedHome
+        $exit = Invoke-ChildPowerShell -File (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ArgumentList @('-ModulePath', $ModuleOut, '-RepositoryPath', $RepositoryOut)
+        if ($exit -ne 0) { throw "Publishing to the local repository failed (exit code $exit)." }
+    }
+    finally {
+        $env:HOME = $saved.HOME
+        $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+        Remove-Item $isolatedHome -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    $package = Get-ChildItem $RepositoryOut -Filter "$ModuleName.*.nupkg"
+    if (-not $package) { throw "No $ModuleName package in $RepositoryOut." }
+    Write-Host "Package $($package.Name) in $RepositoryOut" -ForegroundColor Green
 }
 
 function Get-TrxCounts {
@@ -152,7 +183,7 @@ function Get-TrxCounts {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    Invoke-Package
     if (Test-Path $ResultsDir) { Remove-Item $ResultsDir -Recurse -Force }
     New-Item -ItemType Directory -Path $ResultsDir | Out-Null
 
@@ -179,7 +210,7 @@ function Invoke-Test {
     $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
     $null = Invoke-ChildPowerShell -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') -ArgumentList @(
         '-PesterPath', $pester, '-ModulePath', $ModuleOut, '-SandboxPath', (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll'),
-        '-SummaryPath', $summary, '-ResultsPath', (Join-Path $ResultsDir 'pester.xml'))
+        '-SummaryPath', $summary, '-ResultsPath', (Join-Path $ResultsDir 'pester.xml'), '-RepositoryPath', $RepositoryOut)
     if (Test-Path $summary) {
         $counts = Get-Content $summary -Raw | ConvertFrom-Json
         $passed += $counts.Passed; $failed += $counts.Failed
@@ -233,6 +264,7 @@ function Invoke-Clean {
 foreach ($step in $Task) {
     switch ($step) {
         'Build' { Invoke-Build }
+        'Package' { Invoke-Package }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Sandbox' { Invoke-Sandbox }

@@ -9,6 +9,8 @@ param(
     [Parameter(Mandatory)] [string] $SandboxPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [string] $ResultsPath,
+    # The local repository that build.ps1 Package published to (for the install round trip).
+    [string] $RepositoryPath,
     [string[]] $Path = @(Join-Path $PSScriptRoot 'Pester')
 )
 
@@ -26,6 +28,7 @@ $env:POLYAI_TEST_SANDBOX_URI = $sandbox.BaseUri
 $env:POLYAI_TEST_SANDBOX_KEY = 'sandbox-key'
 $env:POLYAI_TEST_SANDBOX_KEY2 = 'second-key'
 $env:POLYAI_SANDBOX_DLL = $SandboxPath
+$env:POLYAI_TEST_REPOSITORY = $RepositoryPath
 # <root>/pester/<version>/tools/Pester.psd1: the NuGet package folder, for tests that load other packages.
 $env:POLYAI_TEST_NUGET_ROOT = Split-Path (Split-Path (Split-Path (Split-Path (Resolve-Path -LiteralPath $PesterPath).Path)))
 

@@ -97,19 +97,20 @@ Describe 'Reliability (faults injected by the sandbox)' {
             $failures[0].Exception.Message | Should -Match "Get connector 'conn-sbx-1' of agent 'PROJECT-DEMO' did not complete within the 1 s timeout"
         }
 
-        It 'Stop (Ctrl+C) cancels the request in flight at once and sends no further request' {
+        It 'Stop (Ctrl+C) cancels the requests in flight at once and sends no further request' {
             Add-Fault @{ method = 'DELETE'; delayMs = 20000; times = 0 }
             $ps = [powershell]::Create()
             try {
                 $null = $ps.AddScript(@"
 Import-Module '$env:POLYAI_TEST_MODULE'
 Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)' -MaxRetry 3
-Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2, conn-sbx-3 -Force
+Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2, conn-sbx-3, conn-main-live, conn-pre-1 -Force -ThrottleLimit 2
 "@)
                 $async = $ps.BeginInvoke()
                 $deadline = [datetime]::UtcNow.AddSeconds(15)
-                while ((Get-TestRequest -Method DELETE).Count -lt 1 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-                (Get-TestRequest -Method DELETE).Count | Should -Be 1 -Because 'the first DELETE is in flight'
+                while ((Get-TestRequest -Method DELETE).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                Start-Sleep -Milliseconds 200
+                (Get-TestRequest -Method DELETE).Count | Should -Be 2 -Because 'two DELETEs are in flight (-ThrottleLimit 2)'
 
                 $stopwatch = [Diagnostics.Stopwatch]::StartNew()
                 $ps.Stop()
@@ -119,7 +120,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
                 $ps.InvocationStateInfo.State | Should -Be 'Stopped'
 
                 Start-Sleep -Milliseconds 500
-                (Get-TestRequest -Method DELETE).Count | Should -Be 1 -Because 'nothing is sent after Stop'
+                (Get-TestRequest -Method DELETE).Count | Should -Be 2 -Because 'nothing is sent after Stop'
             }
             finally { $ps.Dispose() }
         }

@@ -102,8 +102,9 @@ Describe 'Remove-PolyAiConnector' {
         It 'binds AgentId and ConnectorId (or its alias Id) from plain objects' {
             $removals = [pscustomobject]@{ AgentId = 'PROJECT-DEMO'; Id = 'conn-sbx-2' }, [pscustomobject]@{ AgentId = 'PROJECT-OTHER'; ConnectorId = 'conn-other-1' } |
                 Remove-PolyAiConnector -Force
-            $removals.ConnectorId | Should -Be @('conn-sbx-2', 'conn-other-1')
-            $removals.AgentId | Should -Be @('PROJECT-DEMO', 'PROJECT-OTHER')
+            $removals.ConnectorId | Sort-Object | Should -Be @('conn-other-1', 'conn-sbx-2')
+            ($removals | Where-Object ConnectorId -EQ 'conn-other-1').AgentId | Should -Be 'PROJECT-OTHER'
+            ($removals | Where-Object ConnectorId -EQ 'conn-sbx-2').AgentId | Should -Be 'PROJECT-DEMO'
         }
 
         It 'takes a connector object with -InputObject' {
@@ -123,7 +124,7 @@ Describe 'Remove-PolyAiConnector' {
     Describe 'Remove-PolyAiConnector: errors' {
         It 'reports an unknown connector as ConnectorNotFound and goes on with the rest' {
             $removals = Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-2, missing-1, conn-sbx-3 -Force -ErrorVariable failures -ErrorAction SilentlyContinue
-            $removals.ConnectorId | Should -Be @('conn-sbx-2', 'conn-sbx-3')
+            $removals.ConnectorId | Sort-Object | Should -Be @('conn-sbx-2', 'conn-sbx-3')
             $failures.Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'ConnectorNotFound,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -158,7 +159,7 @@ Describe 'Remove-PolyAiConnector' {
 
         It 'stops at a wrong key (401): one DELETE attempted, the rest untouched' {
             Connect-TestSandbox -ApiKey 'wrong-key'
-            { Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2 -Force } |
+            { Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2 -Force -ThrottleLimit 1 } |
                 Should -Throw -ErrorId 'PolyAiAuthenticationFailed,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             (Get-TestRequest -Method DELETE).Count | Should -Be 1
             Get-TestConnectorIds | Should -Contain 'conn-sbx-2'

@@ -42,6 +42,9 @@ internal sealed record GenerateResult(
 
 internal sealed record AgentSnapshot(string AgentId, string AccountId, IReadOnlyList<Connector> Connectors, IReadOnlyList<PhoneNumber> PhoneNumbers);
 
+/// <summary>GetAgentsResponse item (1.0.3): all six fields required.</summary>
+internal sealed record AgentSummary(string AccountId, string AgentId, string AgentName, string CreatedAt, string UpdatedAt, int BranchCount);
+
 internal sealed record StateSnapshot(IReadOnlyList<AgentSnapshot> Agents, IReadOnlyList<string> ForbiddenAgentIds, int LatencyMs, ErrorShape ErrorShape);
 
 /// <summary>
@@ -175,6 +178,23 @@ internal sealed class SandboxState
     }
 
     // ---------------------------------------------------------------- agents
+
+    /// <summary>A1: the agents the key's workspace can see (the forbidden ones are not listed).</summary>
+    public IReadOnlyList<AgentSummary> ListAgents()
+    {
+        lock (_gate)
+        {
+            return _agents.Values
+                .OrderBy(a => a.Seq)
+                .Select(a => new AgentSummary(a.AccountId, a.AgentId, AgentNameOf(a.AgentId), SeedTime, SeedTime, 1))
+                .ToArray();
+        }
+    }
+
+    private static readonly string SeedTime = "2026-04-22T09:00:00Z";
+
+    private static string AgentNameOf(string agentId) =>
+        System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(agentId.Replace("PROJECT-", string.Empty).ToLowerInvariant()) + " agent";
 
     public AgentAccess CheckAgent(string agentId)
     {

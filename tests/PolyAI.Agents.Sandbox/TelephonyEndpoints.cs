@@ -48,6 +48,14 @@ internal sealed class TelephonyEndpoints
         var segments = target.Segments;
         ApiException NoRoute() => new(ApiErrors.RouteNotFound(method, target.RawTarget));
 
+        if (!target.HasDotSegment && segments.Count == 2 && segments[0] == "v1" && segments[1] == "agents")
+        {
+            // A1 GET /v1/agents: a bare JSON array.
+            return method == "GET"
+                ? ApiResponse.Ok(_state.ListAgents())
+                : ApiResponse.Fail(ApiErrors.MethodNotAllowed(method, ["GET"])) with { Headers = new Dictionary<string, string> { ["Allow"] = "GET" } };
+        }
+
         if (target.HasDotSegment || segments.Count < 3 || segments[0] != "v1" || segments[1] != "agents")
         {
             throw NoRoute();

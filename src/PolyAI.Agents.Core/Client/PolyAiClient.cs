@@ -74,7 +74,7 @@ public sealed partial class PolyAiClient
         where T : class =>
         value ?? throw new JsonException($"The required field '{field}' is null.");
 
-    internal static IReadOnlyList<T> RequiredList<T>(List<T?>? values, string field)
+    internal static IReadOnlyList<T> RequiredList<T>(IReadOnlyList<T?>? values, string field)
         where T : class
     {
         var list = Required(values, field);

@@ -18,11 +18,11 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
     private const string ByPhoneNumberSet = "ByPhoneNumber";
-    internal const int BatchSize = 100;
 
     /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>One or more connector ids.</summary>
@@ -30,6 +30,7 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(ConnectorIdCompleter))]
     public string[] ConnectorId { get; set; } = Array.Empty<string>();
 
     /// <summary>An E.164 number; returns the connector it routes to.</summary>
@@ -93,9 +94,8 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
             return;
         }
 
-        for (var offset = 0; offset < ids.Count; offset += BatchSize)
+        foreach (var chunk in Batches.Of(ids))
         {
-            var chunk = ids.Skip(offset).Take(BatchSize).ToList();
             if (!TryCall((c, ct) => c.GetConnectorsAsync(AgentId, chunk, ct), "Connector", AgentId, out var batch))
             {
                 continue;

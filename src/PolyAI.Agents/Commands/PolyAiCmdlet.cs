@@ -17,6 +17,11 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly PipelineDispatcher _dispatcher = new();
     private PolyAiClient? _client;
+    private int _inFlight;
+
+    /// <summary>The default of -ThrottleLimit: enough to hide latency, few enough that a shared key is not
+    /// throttled into 429s (which the retry policy would still ride out).</summary>
+    public const int DefaultThrottleLimit = 4;
 
     /// <summary>The session to use instead of the default one of this runspace (Connect-PolyAi -PassThru).</summary>
     [Parameter]
@@ -81,12 +86,96 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>How many requests of this invocation may run at once (-ThrottleLimit where a cmdlet has it).</summary>
+    protected virtual int Concurrency => 1;
+
+    /// <summary>
+    /// Starts one API call for the current input and returns; with <see cref="Concurrency"/> 1 it completes
+    /// first. Up to <see cref="Concurrency"/> calls run at once: when that many are in flight, this waits
+    /// for one to finish. Each completion is written on the pipeline thread (<paramref name="onSuccess"/>,
+    /// or the failure as an error), as calls finish. Call <see cref="CompleteRequests"/> in EndProcessing.
+    /// </summary>
+    protected void StartCall<T>(Func<PolyAiClient, CancellationToken, Task<T>> call, string resource, object? target, Action<T> onSuccess)
+    {
+        if (Concurrency <= 1)
+        {
+            if (TryCall(call, resource, target, out var result))
+            {
+                onSuccess(result);
+            }
+
+            return;
+        }
+
+        while (_inFlight >= Concurrency)
+        {
+            _dispatcher.RunNext();
+        }
+
+        if (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        Task<T> task;
+        try
+        {
+            task = call(Client, _stopping.Token);
+        }
+        catch (Exception ex)
+        {
+            task = Task.FromException<T>(ex);
+        }
+
+        _inFlight++;
+        task.ContinueWith(
+            finished => _dispatcher.Post(() => Complete(finished, resource, target, onSuccess)),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        _dispatcher.RunPending();
+    }
+
+    /// <summary>Waits for every call started with <see cref="StartCall{T}"/>, writing each result.</summary>
+    protected void CompleteRequests()
+    {
+        while (_inFlight > 0)
+        {
+            _dispatcher.RunNext();
+        }
+
+        _dispatcher.RunPending();
+    }
+
+    private void Complete<T>(Task<T> finished, string resource, object? target, Action<T> onSuccess)
+    {
+        _inFlight--;
+        if (_stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        try
+        {
+            onSuccess(finished.GetAwaiter().GetResult());
+        }
+        catch (PolyAiApiException ex)
+        {
+            WriteFailure(ex, resource, target);
+        }
+        catch (ArgumentException ex)
+        {
+            WriteFailure(new PolyAiApiException(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex), resource, target);
+        }
+    }
+
     /// <summary>Writes a failure as a non-terminating error, or ends the command for a bad key.</summary>
     protected void WriteFailure(PolyAiApiException ex, string resource, object? target)
     {
         var record = ErrorRecords.FromApi(ex, resource, target);
         if (ex.Kind == PolyAiFailureKind.Authentication)
         {
+            _stopping.Cancel(); // nothing else of this command may still be sent
             ThrowTerminatingError(record);
         }
 

@@ -22,6 +22,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
     /// <summary>The agent that owns the connectors.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>One or more connector ids.</summary>
@@ -29,6 +30,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(ConnectorIdCompleter))]
     public string[] ConnectorId { get; set; } = Array.Empty<string>();
 
     /// <summary>A connector from Get-PolyAiConnector.</summary>
@@ -39,6 +41,14 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
     /// <summary>Remove without asking for confirmation. -WhatIf still only shows what would happen.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>How many deletions may run at once. Confirmation stays one at a time, in input order;
+    /// results are written as the deletions finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {
@@ -74,11 +84,10 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
             return;
         }
 
-        if (TryCall((c, ct) => c.DeleteConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out var removal))
-        {
-            WriteObject(removal);
-        }
+        StartCall((c, ct) => c.DeleteConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, WriteObject);
     }
+
+    protected override void EndProcessing() => CompleteRequests();
 
     /// <summary>Names the connector and the numbers the cascade will release.</summary>
     private bool TryDescribe(string agentId, string connectorId, Connector? known, out string description)

@@ -40,6 +40,22 @@ internal sealed class PipelineDispatcher : IDisposable
         Drain();
     }
 
+    /// <summary>Waits for the next posted action and runs it on the calling thread.</summary>
+    public void RunNext()
+    {
+        Action? action;
+        while (!_work.TryDequeue(out action))
+        {
+            // The count can run ahead of the queue (Drain takes items without waiting): wait again.
+            _signal.Wait();
+        }
+
+        action();
+    }
+
+    /// <summary>Runs what has been posted so far, without waiting.</summary>
+    public void RunPending() => Drain();
+
     private void Drain()
     {
         while (_work.TryDequeue(out var action))

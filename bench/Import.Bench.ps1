@@ -1,0 +1,56 @@
+<#
+.SYNOPSIS
+    Import cost of PolyAI.Agents, as whole-process times, each against a baseline measured in the same run:
+      pwsh -c 1                                  vs  pwsh -c 'Import-Module PolyAI.Agents'
+      Invoke-RestMethod doing one GET            vs  Import-Module + Connect-PolyAi + Get-PolyAiConnector
+    Prints a table (medians of -Runs runs); asserts nothing. build.ps1 Bench runs it.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $SandboxPath,
+    [int] $Runs = 7
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot '../tests/Tools/SandboxHost.psm1') -Force
+$pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+$manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
+
+function Measure-Process([string] $Command) {
+    $times = foreach ($i in 1..$Runs) {
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+        & $pwsh -NoProfile -NonInteractive -Command $Command | Out-Null
+        if ($LASTEXITCODE -ne 0) { throw "Failed ($LASTEXITCODE): $Command" }
+        $stopwatch.Elapsed.TotalMilliseconds
+    }
+    ($times | Sort-Object)[[int][math]::Floor($Runs / 2)]
+}
+
+$sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath
+try {
+    $uri = "$($sandbox.BaseUri)/v1/agents/PROJECT-DEMO/telephony/connectors"
+    & $pwsh -NoProfile -Command 1 | Out-Null   # warm the disk cache for the first measurement
+    $rows = @(
+        @{ Name = 'Import-Module PolyAI.Agents'; Baseline = 'pwsh -c 1'
+           Measured = "Import-Module '$manifest'"; Base = '1' }
+        @{ Name = 'Import + Connect + first Get-PolyAiConnector'; Baseline = 'Invoke-RestMethod (same GET)'
+           Measured = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)'; `$null = Get-PolyAiConnector -AgentId PROJECT-DEMO"
+           Base = "`$null = Invoke-RestMethod -Uri '$uri' -Headers @{ 'x-api-key' = '$($sandbox.ApiKey)' }" }
+    )
+    $table = foreach ($row in $rows) {
+        $baseline = Measure-Process $row.Base
+        $measured = Measure-Process $row.Measured
+        [pscustomobject]@{
+            Measurement   = $row.Name
+            'Time (ms)'   = [int]$measured
+            Baseline      = $row.Baseline
+            'Base (ms)'   = [int]$baseline
+            Ratio         = [math]::Round($measured / $baseline, 2)
+        }
+    }
+    "Import cost: whole-process wall time, median of $Runs runs, $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)"
+    $table | Format-Table -AutoSize | Out-String -Width 200
+}
+finally {
+    Stop-PolyAiSandbox -Sandbox $sandbox
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Json;
+
+namespace PolyAI.Agents.Client;
+
+public sealed partial class PolyAiClient
+{
+    /// <summary>A1: the agents of the key's workspace.</summary>
+    public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken) =>
+        SendAsync(
+            HttpMethod.Get, "/v1/agents", null, ApiJsonContext.Wire.ListAgentDto,
+            agents => (IReadOnlyList<Agent>)RequiredList(agents, "agents").Select(Map).ToList(),
+            "List agents", cancellationToken);
+
+    internal static Agent Map(AgentDto dto) => new(
+        Required(dto.AccountId, "accountId"),
+        Required(dto.AgentId, "agentId"),
+        Required(dto.AgentName, "agentName"),
+        Timestamp(Required(dto.CreatedAt, "createdAt")),
+        Timestamp(Required(dto.UpdatedAt, "updatedAt")),
+        (int)Math.Round(dto.BranchCount));
+
+    private static DateTimeOffset? Timestamp(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+}

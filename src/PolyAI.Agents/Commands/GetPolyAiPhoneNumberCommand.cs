@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Lists an agent's phone numbers (all, or those routed to one connector: pipe Get-PolyAiConnector in), or
+/// gets numbers by their E.164 form. Numbers asked for by number are collected over the whole input and read
+/// when it ends: one number of an agent with a single GET, several with the batch endpoint (100 per request);
+/// numbers the agent does not have are PhoneNumberNotFound errors, in input order.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "PolyAiPhoneNumber", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(PhoneNumber))]
+public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
+{
+    private const string ListSet = "List";
+    private const string ByNumberSet = "ByNumber";
+
+    private readonly List<(string AgentId, string Number)> _requested = new();
+    private readonly HashSet<(string, string)> _seen = new();
+
+    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>Only the numbers routed to this connector.</summary>
+    [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string? ConnectorId { get; set; }
+
+    /// <summary>One or more E.164 numbers, e.g. +442071234567.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByNumberSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("Number")]
+    [ValidateNotNullOrEmpty]
+    [ValidateE164]
+    public string[] PhoneNumber { get; set; } = Array.Empty<string>();
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == ByNumberSet)
+        {
+            foreach (var number in PhoneNumber)
+            {
+                if (_seen.Add((AgentId, number)))
+                {
+                    _requested.Add((AgentId, number));
+                }
+            }
+
+            return;
+        }
+
+        var connectorId = ConnectorId;
+        if (TryCall((c, ct) => c.ListPhoneNumbersAsync(AgentId, connectorId, ct), connectorId is null ? "Agent" : "Connector", connectorId ?? AgentId, out var numbers))
+        {
+            WriteObject(numbers, enumerateCollection: true);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var group in _requested.GroupBy(r => r.AgentId, StringComparer.Ordinal))
+        {
+            var agentId = group.Key;
+            var numbers = group.Select(r => r.Number).ToList();
+            if (numbers.Count == 1)
+            {
+                if (TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, numbers[0], ct), "PhoneNumber", numbers[0], out var number))
+                {
+                    WriteObject(number);
+                }
+
+                continue;
+            }
+
+            foreach (var chunk in Batches.Of(numbers))
+            {
+                if (!TryCall((c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct), "PhoneNumber", agentId, out var batch))
+                {
+                    continue;
+                }
+
+                var found = batch.Found.GroupBy(n => n.Number, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                foreach (var requested in chunk)
+                {
+                    if (found.TryGetValue(requested, out var number))
+                    {
+                        WriteObject(number);
+                    }
+                    else
+                    {
+                        WriteError(NotFound(agentId, requested));
+                    }
+                }
+            }
+        }
+    }
+
+    private static ErrorRecord NotFound(string agentId, string number) => ErrorRecords.FromApi(
+        new PolyAiApiException(
+            PolyAiFailureKind.NotFound,
+            $"Get phone number '{number}' of agent '{agentId}'",
+            $"Phone number '{number}' was not found in agent '{agentId}'."),
+        "PhoneNumber",
+        number);
+}

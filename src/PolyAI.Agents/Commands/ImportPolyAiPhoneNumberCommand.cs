@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PolyAI.Agents.Client;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Imports phone numbers the caller already holds into an agent. Numbers come from -PhoneNumber, piped
+/// strings, or piped objects with a Number or PhoneNumber property (Import-Csv). Each number is confirmed as
+/// it arrives; they are sent when the input ends: one number of an agent and environment with the single
+/// endpoint (409: PhoneNumberAlreadyExists), several with the bulk endpoint (100 per request), where each
+/// number the API did not import is its own PhoneNumberAlreadyExists error. Imported numbers route nowhere
+/// until Set-PolyAiPhoneNumber assigns a connector.
+/// </summary>
+[Cmdlet(VerbsData.Import, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PhoneNumberImport))]
+public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
+{
+
+    private readonly List<PendingImport> _pending = new();
+    private readonly HashSet<(string, string)> _seen = new();
+
+    /// <summary>The agent to import into.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>One or more E.164 numbers, e.g. +442071234567.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Number")]
+    [ValidateNotNullOrEmpty]
+    [ValidateE164]
+    public string[] PhoneNumber { get; set; } = Array.Empty<string>();
+
+    /// <summary>sandbox, pre-release or live. Not given: the API's default, live.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateSet("sandbox", "pre-release", "live")]
+    public string? ClientEnv { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var number in PhoneNumber)
+        {
+            if (!_seen.Add((AgentId, number)))
+            {
+                WriteVerbose($"Phone number '{number}' for agent '{AgentId}' was given more than once; it is imported once.");
+                continue;
+            }
+
+            // ValidateSet accepts any casing; the API takes the lower-case names only.
+            var clientEnv = ClientEnv?.ToLowerInvariant();
+            var description = $"Import phone number '{number}' into agent '{AgentId}' ({clientEnv ?? PolyAiClient.DefaultClientEnv}).";
+            if (ShouldChange(description, $"{description} Continue?", false))
+            {
+                _pending.Add(new PendingImport(AgentId, number, clientEnv));
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var group in _pending.GroupBy(p => (p.AgentId, p.ClientEnv)))
+        {
+            var (agentId, clientEnv) = group.Key;
+            var numbers = group.Select(p => p.Number).ToList();
+            if (numbers.Count == 1)
+            {
+                if (TryCall((c, ct) => c.ImportPhoneNumberAsync(agentId, numbers[0], clientEnv, ct), "PhoneNumber", numbers[0], out var single))
+                {
+                    WriteObject(single);
+                }
+
+                continue;
+            }
+
+            foreach (var chunk in Batches.Of(numbers))
+            {
+                IReadOnlyList<BatchItemResult<PhoneNumberImport>> results;
+                try
+                {
+                    results = Call((c, ct) => c.ImportPhoneNumbersAsync(agentId, chunk, clientEnv, ct));
+                }
+                catch (PolyAiApiException ex)
+                {
+                    foreach (var number in chunk)
+                    {
+                        WriteFailure(ex, "PhoneNumber", number);
+                    }
+
+                    continue;
+                }
+
+                // Every change that happened is written before any failure, so -ErrorAction Stop cannot hide one.
+                WriteObject(results.Where(r => r.Succeeded).Select(r => r.Value), enumerateCollection: true);
+                foreach (var failed in results.Where(r => !r.Succeeded))
+                {
+                    WriteFailure(failed.Failure!, "PhoneNumber", failed.Key);
+                }
+            }
+        }
+    }
+
+    private sealed class PendingImport
+    {
+        public PendingImport(string agentId, string number, string? clientEnv)
+        {
+            AgentId = agentId;
+            Number = number;
+            ClientEnv = clientEnv;
+        }
+
+        public string AgentId { get; }
+
+        public string Number { get; }
+
+        public string? ClientEnv { get; }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Management.Automation;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Routes a phone number to a connector of the same agent (reassigns it when it already routes elsewhere).
+/// Takes AgentId, Number and ConnectorId from the pipeline by property name, so numbers from
+/// Get-PolyAiPhoneNumber or Import-PolyAiPhoneNumber (with -ConnectorId), or a CSV of number/connector pairs,
+/// can be routed in one line. The What-if text shows the current connector -> the new one.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(PhoneNumber))]
+public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
+{
+    /// <summary>The agent that owns the number and the connector.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>The E.164 number, e.g. +442071234567.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    [Alias("Number")]
+    [ValidateE164]
+    public string PhoneNumber { get; set; } = "";
+
+    /// <summary>The connector the number should route to.</summary>
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    public string ConnectorId { get; set; } = "";
+
+    /// <summary>Writes the number as the API now has it.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var agentId = AgentId;
+        var number = PhoneNumber;
+        var connectorId = ConnectorId;
+
+        string description;
+        if (ChangeWillBeShown(false, ConfirmImpact.Medium))
+        {
+            if (!TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, out var current))
+            {
+                return;
+            }
+
+            var from = current.ConnectorId is null ? "no connector" : $"connector '{current.ConnectorId}'";
+            description = $"Route phone number '{number}' ({current.ClientEnv}) of agent '{agentId}': {from} -> connector '{connectorId}'.";
+        }
+        else
+        {
+            description = $"Route phone number '{number}' of agent '{agentId}' to connector '{connectorId}'.";
+        }
+
+        if (!ShouldChange(description, $"{description} Continue?", false))
+        {
+            return;
+        }
+
+        if (TryCall((c, ct) => c.ReassignPhoneNumberAsync(agentId, number, connectorId, ct), "PhoneNumber", number, out var routed) && PassThru)
+        {
+            WriteObject(routed);
+        }
+    }
+}

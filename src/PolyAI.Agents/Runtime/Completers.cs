@@ -1,0 +1,134 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Client;
+
+namespace PolyAI.Agents.Runtime;
+
+/// <summary>
+/// Tab completion from the API: short timeout, results cached per session for a minute, silent on any
+/// failure (a completer must never throw or hang the prompt).
+/// </summary>
+internal static class CompletionSource
+{
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+
+    private sealed class Entry
+    {
+        public Entry(IReadOnlyList<(string Value, string Tooltip)> items) => Items = items;
+
+        public IReadOnlyList<(string Value, string Tooltip)> Items { get; }
+
+        public DateTime Expires { get; } = DateTime.UtcNow + CacheLifetime;
+    }
+
+    private static readonly ConditionalWeakTable<Session, Dictionary<string, Entry>> Cache = new();
+
+    public static IEnumerable<CompletionResult> Complete(
+        IDictionary fakeBoundParameters,
+        string key,
+        string wordToComplete,
+        Func<PolyAiClient, CancellationToken, Task<IReadOnlyList<(string Value, string Tooltip)>>> fetch)
+    {
+        var session = SessionFrom(fakeBoundParameters);
+        if (session is null)
+        {
+            return Array.Empty<CompletionResult>();
+        }
+
+        var items = Cached(session, key, fetch);
+        var pattern = WildcardPattern.Get(Unquote(wordToComplete) + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        return items
+            .Where(item => pattern.IsMatch(item.Value))
+            .Select(item => new CompletionResult(Quote(item.Value), item.Value, CompletionResultType.ParameterValue, item.Tooltip))
+            .ToList();
+    }
+
+    /// <summary>The value of another parameter already typed on the line, if it is a plain string.</summary>
+    public static string? BoundString(IDictionary fakeBoundParameters, string name)
+    {
+        var value = fakeBoundParameters.Contains(name) ? fakeBoundParameters[name] : null;
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value is string text && Identifier.IsValid(text) ? text : null;
+    }
+
+    private static Session? SessionFrom(IDictionary fakeBoundParameters)
+    {
+        var value = fakeBoundParameters.Contains("Session") ? fakeBoundParameters["Session"] : null;
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value as Session ?? SessionStore.Current;
+    }
+
+    private static IReadOnlyList<(string Value, string Tooltip)> Cached(
+        Session session,
+        string key,
+        Func<PolyAiClient, CancellationToken, Task<IReadOnlyList<(string Value, string Tooltip)>>> fetch)
+    {
+        var entries = Cache.GetValue(session, _ => new Dictionary<string, Entry>(StringComparer.Ordinal));
+        lock (entries)
+        {
+            if (entries.TryGetValue(key, out var cached) && cached.Expires > DateTime.UtcNow)
+            {
+                return cached.Items;
+            }
+        }
+
+        IReadOnlyList<(string Value, string Tooltip)> items;
+        try
+        {
+            using var timeout = new CancellationTokenSource(Timeout);
+            var client = session.CreateClient(NullApiTrace.Instance);
+            var task = Task.Run(() => fetch(client, timeout.Token));
+            items = task.Wait(Timeout) ? task.Result : Array.Empty<(string, string)>();
+        }
+        catch (Exception)
+        {
+            // Completion is a convenience: a failure (no network, bad key, timeout) completes nothing.
+            items = Array.Empty<(string, string)>();
+        }
+
+        lock (entries)
+        {
+            entries[key] = new Entry(items);
+        }
+
+        return items;
+    }
+
+    private static string Unquote(string word) => word.Trim('\'', '"');
+
+    private static string Quote(string value) =>
+        value.IndexOfAny(new[] { ' ', '\'', '"', '$', '`', ';', ',', '(', ')', '{', '}', '@', '#', '&', '|' }) >= 0
+            ? "'" + value.Replace("'", "''") + "'"
+            : value;
+}
+
+/// <summary>Completes -AgentId from the agents of the session's workspace.</summary>
+public sealed class AgentIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.Complete(fakeBoundParameters, "agents", wordToComplete, async (client, token) =>
+            (IReadOnlyList<(string, string)>)(await client.ListAgentsAsync(token).ConfigureAwait(false))
+                .Select(a => (a.AgentId, $"{a.AgentName} ({a.AccountId})")).ToList());
+}
+
+/// <summary>Completes -ConnectorId from the connectors of the -AgentId already on the command line.</summary>
+public sealed class ConnectorIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var agentId = CompletionSource.BoundString(fakeBoundParameters, "AgentId");
+        return agentId is null
+            ? Array.Empty<CompletionResult>()
+            : CompletionSource.Complete(fakeBoundParameters, "connectors:" + agentId, wordToComplete, async (client, token) =>
+                (IReadOnlyList<(string, string)>)(await client.ListConnectorsAsync(agentId, token).ConfigureAwait(false))
+                    .Select(c => (c.ConnectorId, $"{c.Name} ({c.ClientEnv})")).ToList());
+    }
+}

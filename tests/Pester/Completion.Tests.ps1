@@ -1,0 +1,84 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-TestModule
+    $sandbox = Get-TestSandbox
+
+    function Complete([string] $Line) {
+        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
+    }
+}
+
+Describe 'Tab completion' {
+    BeforeEach {
+        Reset-TestSandbox
+        Connect-TestSandbox
+    }
+
+    AfterAll { Disconnect-PolyAi }
+
+    It 'completes -AgentId from the agents the key can see' {
+        Complete 'Get-PolyAiConnector -AgentId PROJECT-D' | Should -Be @('PROJECT-DEMO')
+        $all = Complete 'Remove-PolyAiConnector -AgentId '
+        $all | Should -Contain 'PROJECT-DEMO'
+        $all | Should -Contain 'PROJECT-OTHER'
+        $all | Should -Not -Contain 'PROJECT-LOCKED'
+    }
+
+    It 'completes -ConnectorId from the connectors of the -AgentId on the line' {
+        Complete 'Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx' | Should -Be @('conn-sbx-1', 'conn-sbx-2', 'conn-sbx-3')
+        Complete 'Remove-PolyAiConnector -AgentId PROJECT-OTHER -ConnectorId ' | Should -Be @('conn-other-1', 'conn-other-2')
+    }
+
+    It 'offers nothing for -ConnectorId before -AgentId is given' {
+        Complete 'Get-PolyAiConnector -ConnectorId conn' | Should -BeNullOrEmpty
+        (Get-TestRequest).Count | Should -Be 0
+    }
+
+    It 'caches per session: completing twice asks the API once' {
+        Complete 'Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId c' | Out-Null
+        Complete 'Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-m' | Should -Be @('conn-main-live')
+        (Get-TestRequest -Method GET -PathLike '*/telephony/connectors').Count | Should -Be 1
+    }
+
+    It 'is silent when the API fails (wrong key) or is not connected' {
+        Connect-TestSandbox -ApiKey 'wrong-key'
+        Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
+        Disconnect-PolyAi
+        Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
+    }
+
+    It 'gives up quickly when the API hangs' {
+        Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'GET'; delayMs = 20000; times = 0 } | Out-Null
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+        Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
+        $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'completion must never hang the prompt for long'
+    }
+
+    It 'completes -Region from its set' {
+        Complete 'Connect-PolyAi -Region ' | Sort-Object | Should -Be @('eu', 'uk', 'us')
+    }
+}
+
+Describe 'Get-PolyAiAgent' {
+    BeforeEach {
+        Reset-TestSandbox
+        Connect-TestSandbox
+    }
+
+    It 'lists the agents as typed objects' {
+        $agents = Get-PolyAiAgent
+        $agents | Should -BeOfType ([PolyAI.Agents.Agent])
+        $agents.AgentId | Should -Contain 'PROJECT-DEMO'
+        ($agents | Where-Object AgentId -EQ 'PROJECT-DEMO').AccountId | Should -Be 'ws-demo01'
+        (Get-TestRequest -Method GET -PathLike '/v1/agents').Count | Should -Be 1
+    }
+
+    It 'filters by name or id with wildcards' {
+        (Get-PolyAiAgent -Name '*OTHER*').AgentId | Should -Be @('PROJECT-OTHER')
+    }
+
+    It 'pipes into Get-PolyAiConnector by AgentId' {
+        $connectors = Get-PolyAiAgent -Name 'PROJECT-OTHER' | Get-PolyAiConnector
+        $connectors.ConnectorId | Should -Be @('conn-other-1', 'conn-other-2')
+    }
+}
