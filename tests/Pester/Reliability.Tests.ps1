@@ -170,10 +170,24 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         It 'treats a truncated 2xx body as PolyAiInvalidResponse, never as a half-filled object' {
             Connect-TestSandbox -MaxRetry 0
             Add-Fault @{ method = 'GET'; truncate = $true; times = 0 }
-            $output = Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue
+            $output = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -ErrorVariable failures -ErrorAction SilentlyContinue
             $output | Should -BeNullOrEmpty
             $failures[0].FullyQualifiedErrorId | Should -Be 'PolyAiInvalidResponse,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
             $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        }
+
+        It 'streams a truncated list: only whole objects, then PolyAiInvalidResponse' {
+            Connect-TestSandbox -MaxRetry 0
+            Add-Fault @{ method = 'GET'; pathContains = 'telephony/connectors'; truncate = $true; times = 0 }
+            $output = @(Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue)
+            $output.Count | Should -BeLessThan 6
+            foreach ($connector in $output) {
+                $connector | Should -BeOfType ([PolyAI.Agents.Connector])
+                $connector.VoiceName | Should -Not -BeNullOrEmpty
+            }
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be 'PolyAiInvalidResponse,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
+            $failures[0].Exception.Message | Should -Match 'not the documented JSON'
         }
     }
 

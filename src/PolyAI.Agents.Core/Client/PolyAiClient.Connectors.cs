@@ -14,11 +14,19 @@ public sealed partial class PolyAiClient
     /// <summary>netstandard2.0 has no HttpMethod.Patch.</summary>
     internal static readonly HttpMethod Patch = new("PATCH");
 
-    public Task<IReadOnlyList<Connector>> ListConnectorsAsync(string agentId, CancellationToken cancellationToken) =>
+    /// <summary>C1, streamed: connectors are handed to <paramref name="onConnectors"/> as they are read.</summary>
+    public Task<int> ListConnectorsAsync(string agentId, Action<IReadOnlyList<Connector>> onConnectors, CancellationToken cancellationToken) =>
         SendAsync(
-            HttpMethod.Get, ApiRoute.Connectors(agentId), null, ApiJsonContext.Wire.GetConnectorsResponse,
-            response => (IReadOnlyList<Connector>)RequiredList(response.Connectors, "connectors").Select(c => Map(agentId, c)).ToList(),
-            $"List connectors of agent '{agentId}'", cancellationToken);
+            HttpMethod.Get, ApiRoute.Connectors(agentId), null, $"List connectors of agent '{agentId}'", cancellationToken, readOnly: false,
+            (stream, _, token) => JsonArrayStream.ReadAsync(stream, "connectors", ApiJsonContext.Wire.ConnectorDto, dto => Map(agentId, dto), onConnectors, token));
+
+    /// <summary>C1, collected.</summary>
+    public async Task<IReadOnlyList<Connector>> ListConnectorsAsync(string agentId, CancellationToken cancellationToken)
+    {
+        var connectors = new List<Connector>();
+        await ListConnectorsAsync(agentId, connectors.AddRange, cancellationToken).ConfigureAwait(false);
+        return connectors;
+    }
 
     public Task<Connector> GetConnectorAsync(string agentId, string connectorId, CancellationToken cancellationToken) =>
         SendAsync(

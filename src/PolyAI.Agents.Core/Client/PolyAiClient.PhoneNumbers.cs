@@ -14,7 +14,16 @@ public sealed partial class PolyAiClient
     internal const string DefaultClientEnv = "live";
 
     /// <summary>P1: all numbers of an agent, or only those routed to one connector.</summary>
-    public Task<IReadOnlyList<PhoneNumber>> ListPhoneNumbersAsync(string agentId, string? connectorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PhoneNumber>> ListPhoneNumbersAsync(string agentId, string? connectorId, CancellationToken cancellationToken)
+    {
+        var numbers = new List<PhoneNumber>();
+        await ListPhoneNumbersAsync(agentId, connectorId, numbers.AddRange, cancellationToken).ConfigureAwait(false);
+        return numbers;
+    }
+
+    /// <summary>P1, streamed: numbers are handed to <paramref name="onNumbers"/> as they are read, so a list
+    /// of 100,000 numbers is never held in memory whole.</summary>
+    public Task<int> ListPhoneNumbersAsync(string agentId, string? connectorId, Action<IReadOnlyList<PhoneNumber>> onNumbers, CancellationToken cancellationToken)
     {
         if (connectorId is not null)
         {
@@ -23,10 +32,8 @@ public sealed partial class PolyAiClient
 
         var what = connectorId is null ? $"List phone numbers of agent '{agentId}'" : $"List phone numbers of connector '{connectorId}' of agent '{agentId}'";
         return SendAsync(
-            HttpMethod.Get, ApiRoute.WithQuery(ApiRoute.PhoneNumbers(agentId), "connectorId", connectorId), null,
-            ApiJsonContext.Wire.GetPhoneNumbersResponse,
-            response => (IReadOnlyList<PhoneNumber>)RequiredList(response.PhoneNumbers, "phoneNumbers").Select(n => Map(agentId, n)).ToList(),
-            what, cancellationToken);
+            HttpMethod.Get, ApiRoute.WithQuery(ApiRoute.PhoneNumbers(agentId), "connectorId", connectorId), null, what, cancellationToken, readOnly: false,
+            (stream, _, token) => JsonArrayStream.ReadAsync(stream, "phoneNumbers", ApiJsonContext.Wire.PhoneNumberDto, dto => Map(agentId, dto), onNumbers, token));
     }
 
     /// <summary>P5: one number, by its E.164 form.</summary>

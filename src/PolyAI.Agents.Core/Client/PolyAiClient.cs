@@ -122,7 +122,7 @@ public sealed partial class PolyAiClient
 
     /// <summary>As above; the map also learns whether an earlier attempt whose response was lost may have
     /// been applied (a bulk DELETE retried after a lost response reports the numbers it removed as errors).</summary>
-    internal async Task<TResult> SendAsync<TResponse, TResult>(
+    internal Task<TResult> SendAsync<TResponse, TResult>(
         HttpMethod method,
         string pathAndQuery,
         byte[]? body,
@@ -131,7 +131,30 @@ public sealed partial class PolyAiClient
         string operation,
         CancellationToken cancellationToken,
         bool readOnly = false)
-        where TResponse : class
+        where TResponse : class =>
+        SendAsync(
+            method, pathAndQuery, body, operation, cancellationToken, readOnly,
+            async (stream, earlierAttemptMayHaveApplied, token) =>
+            {
+                var response = await JsonSerializer.DeserializeAsync(stream, responseType, token).ConfigureAwait(false)
+                    ?? throw new JsonException("the body is empty or null");
+                return map(response, earlierAttemptMayHaveApplied);
+            });
+
+    /// <summary>
+    /// The transport: sends one request through the pipeline (retries and attempt timeouts per the session),
+    /// turns an error status into a <see cref="PolyAiApiException"/>, and hands a 2xx body to
+    /// <paramref name="readBody"/> under a time limit of its own. A <see cref="JsonException"/> from the reader
+    /// is an invalid response; a broken connection while reading is a connection failure.
+    /// </summary>
+    internal async Task<TResult> SendAsync<TResult>(
+        HttpMethod method,
+        string pathAndQuery,
+        byte[]? body,
+        string operation,
+        CancellationToken cancellationToken,
+        bool readOnly,
+        Func<Stream, bool, CancellationToken, Task<TResult>> readBody)
     {
         var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
         var policy = new RequestPolicy(_session.Resilience, safeToRepeat, _trace);
@@ -166,14 +189,21 @@ public sealed partial class PolyAiClient
                 throw Failure(response, errorBody, operation, correlationId, policy);
             }
 
-            var dto = await ReadJsonAsync(response, responseType, operation, correlationId, bodyCancellation.Token).ConfigureAwait(false);
             try
             {
-                return map(dto, policy.EarlierAttemptMayHaveApplied);
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                return await readBody(stream, policy.EarlierAttemptMayHaveApplied, bodyCancellation.Token).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
                 throw InvalidResponse(response, operation, correlationId, ex.Message, ex);
+            }
+            catch (IOException ex) when (!bodyCancellation.IsCancellationRequested)
+            {
+                throw new PolyAiApiException(
+                    PolyAiFailureKind.Connection, operation,
+                    $"{operation} failed: the connection broke while the response was read ({Innermost(ex).Message})",
+                    (int)response.StatusCode, new ApiError(null, null, correlationId), ex);
             }
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
@@ -233,30 +263,6 @@ public sealed partial class PolyAiClient
         {
             _trace.Debug($"Request body: {Encoding.UTF8.GetString(body)}");
         }
-    }
-
-    private async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> responseType, string operation, string? correlationId, CancellationToken cancellationToken)
-        where T : class
-    {
-        T? result;
-        try
-        {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            result = await JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            throw InvalidResponse(response, operation, correlationId, ex.Message, ex);
-        }
-        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PolyAiApiException(
-                PolyAiFailureKind.Connection, operation,
-                $"{operation} failed: the connection broke while the response was read ({Innermost(ex).Message})",
-                (int)response.StatusCode, new ApiError(null, null, correlationId), ex);
-        }
-
-        return result ?? throw InvalidResponse(response, operation, correlationId, "the body is empty or null", null);
     }
 
     private static PolyAiApiException InvalidResponse(HttpResponseMessage response, string operation, string? correlationId, string detail, Exception? inner) =>

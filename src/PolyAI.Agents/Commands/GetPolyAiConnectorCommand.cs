@@ -38,6 +38,13 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
     [ValidateE164]
     public string PhoneNumber { get; set; } = "";
 
+    /// <summary>How many batch requests run at once when more than 100 ids are asked for.</summary>
+    [Parameter(ParameterSetName = ByIdSet)]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
+
     /// <summary>Only connectors whose name matches (wildcards allowed).</summary>
     [Parameter(ParameterSetName = ListSet)]
     [SupportsWildcards]
@@ -66,19 +73,12 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
 
     private void List()
     {
-        if (!TryCall((c, ct) => c.ListConnectorsAsync(AgentId, ct), "Agent", AgentId, out var connectors))
-        {
-            return;
-        }
-
         var pattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-        foreach (var connector in connectors)
-        {
-            if (pattern is null || pattern.IsMatch(connector.Name))
-            {
-                WriteObject(connector);
-            }
-        }
+        TryStream<Connector>(
+            (client, onConnectors, token) => client.ListConnectorsAsync(AgentId, onConnectors, token),
+            "Agent",
+            AgentId,
+            connectors => WriteObject(pattern is null ? connectors : connectors.Where(c => pattern.IsMatch(c.Name)), enumerateCollection: true));
     }
 
     private void GetByIds()
@@ -94,33 +94,24 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
             return;
         }
 
+        var agentId = AgentId;
         foreach (var chunk in Batches.Of(ids))
         {
-            if (!TryCall((c, ct) => c.GetConnectorsAsync(AgentId, chunk, ct), "Connector", AgentId, out var batch))
-            {
-                continue;
-            }
-
-            var found = batch.Found.ToDictionary(c => c.ConnectorId, StringComparer.Ordinal);
-            foreach (var id in chunk)
-            {
-                if (found.TryGetValue(id, out var connector))
-                {
-                    WriteObject(connector);
-                }
-                else
-                {
-                    WriteError(NotFound(id));
-                }
-            }
+            StartCall(
+                (c, ct) => c.GetConnectorsAsync(agentId, chunk, ct),
+                "Connector",
+                agentId,
+                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => NotFound(agentId, id)));
         }
     }
 
-    private ErrorRecord NotFound(string connectorId) => ErrorRecords.FromApi(
+    protected override void EndProcessing() => CompleteRequests();
+
+    private static ErrorRecord NotFound(string agentId, string connectorId) => ErrorRecords.FromApi(
         new PolyAiApiException(
             PolyAiFailureKind.NotFound,
-            $"Get connector '{connectorId}' of agent '{AgentId}'",
-            $"Connector '{connectorId}' was not found in agent '{AgentId}'."),
+            $"Get connector '{connectorId}' of agent '{agentId}'",
+            $"Connector '{connectorId}' was not found in agent '{agentId}'."),
         "Connector",
         connectorId);
 }

@@ -56,10 +56,11 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
         }
 
         var connectorId = ConnectorId;
-        if (TryCall((c, ct) => c.ListPhoneNumbersAsync(AgentId, connectorId, ct), connectorId is null ? "Agent" : "Connector", connectorId ?? AgentId, out var numbers))
-        {
-            WriteObject(numbers, enumerateCollection: true);
-        }
+        TryStream<PhoneNumber>(
+            (client, onNumbers, token) => client.ListPhoneNumbersAsync(AgentId, connectorId, onNumbers, token),
+            connectorId is null ? "Agent" : "Connector",
+            connectorId ?? AgentId,
+            numbers => WriteObject(numbers, enumerateCollection: true));
     }
 
     protected override void EndProcessing()
@@ -80,25 +81,15 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
 
             foreach (var chunk in Batches.Of(numbers))
             {
-                if (!TryCall((c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct), "PhoneNumber", agentId, out var batch))
-                {
-                    continue;
-                }
-
-                var found = batch.Found.GroupBy(n => n.Number, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                foreach (var requested in chunk)
-                {
-                    if (found.TryGetValue(requested, out var number))
-                    {
-                        WriteObject(number);
-                    }
-                    else
-                    {
-                        WriteError(NotFound(agentId, requested));
-                    }
-                }
+                StartCall(
+                    (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
+                    "PhoneNumber",
+                    agentId,
+                    batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)));
             }
         }
+
+        CompleteRequests();
     }
 
     private static ErrorRecord NotFound(string agentId, string number) => ErrorRecords.FromApi(

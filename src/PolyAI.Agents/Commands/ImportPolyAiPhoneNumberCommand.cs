@@ -40,6 +40,14 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
     [ValidateSet("sandbox", "pre-release", "live")]
     public string? ClientEnv { get; set; }
 
+    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
+    /// one at a time, in input order; results are written as the requests finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
+
     protected override void ProcessRecord()
     {
         foreach (var number in PhoneNumber)
@@ -62,6 +70,12 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
 
     protected override void EndProcessing()
     {
+        SendPending();
+        CompleteRequests();
+    }
+
+    private void SendPending()
+    {
         foreach (var group in _pending.GroupBy(p => (p.AgentId, p.ClientEnv)))
         {
             var (agentId, clientEnv) = group.Key;
@@ -78,27 +92,7 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
 
             foreach (var chunk in Batches.Of(numbers))
             {
-                IReadOnlyList<BatchItemResult<PhoneNumberImport>> results;
-                try
-                {
-                    results = Call((c, ct) => c.ImportPhoneNumbersAsync(agentId, chunk, clientEnv, ct));
-                }
-                catch (PolyAiApiException ex)
-                {
-                    foreach (var number in chunk)
-                    {
-                        WriteFailure(ex, "PhoneNumber", number);
-                    }
-
-                    continue;
-                }
-
-                // Every change that happened is written before any failure, so -ErrorAction Stop cannot hide one.
-                WriteObject(results.Where(r => r.Succeeded).Select(r => r.Value), enumerateCollection: true);
-                foreach (var failed in results.Where(r => !r.Succeeded))
-                {
-                    WriteFailure(failed.Failure!, "PhoneNumber", failed.Key);
-                }
+                StartBatch((c, ct) => c.ImportPhoneNumbersAsync(agentId, chunk, clientEnv, ct), chunk, "PhoneNumber");
             }
         }
     }

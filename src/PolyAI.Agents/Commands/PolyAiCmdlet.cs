@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,6 +19,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly PipelineDispatcher _dispatcher = new();
     private PolyAiClient? _client;
+    private SemaphoreSlim? _slots;
     private int _inFlight;
 
     /// <summary>The default of -ThrottleLimit: enough to hide latency, few enough that a shared key is not
@@ -51,6 +54,35 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
             return false;
         }
     }
+
+    /// <summary>
+    /// Runs a streaming list call: the items the client reads are written by <paramref name="onItems"/> on the
+    /// pipeline thread, a batch at a time, while the rest is still arriving. At most <see cref="StreamWindow"/> batches wait to
+    /// be written, so a slow pipeline slows the read instead of filling memory. Returns false after writing
+    /// the failure as an error (items read before a failure have been written).
+    /// </summary>
+    protected bool TryStream<T>(Func<PolyAiClient, Action<IReadOnlyList<T>>, CancellationToken, Task<int>> call, string resource, object? target, Action<IReadOnlyList<T>> onItems)
+    {
+        using var window = new SemaphoreSlim(StreamWindow);
+        return TryCall(
+            (client, token) => call(
+                client,
+                items =>
+                {
+                    window.Wait(token);
+                    _dispatcher.Post(() =>
+                    {
+                        window.Release();
+                        onItems(items);
+                    });
+                },
+                token),
+            resource,
+            target,
+            out _);
+    }
+
+    private const int StreamWindow = 16;
 
     /// <summary>Runs one API call, pumping its trace onto the pipeline thread; failures are thrown as
     /// <see cref="PolyAiApiException"/> (input the client refuses becomes InvalidArgument).</summary>
@@ -91,23 +123,38 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Starts one API call for the current input and returns; with <see cref="Concurrency"/> 1 it completes
-    /// first. Up to <see cref="Concurrency"/> calls run at once: when that many are in flight, this waits
-    /// for one to finish. Each completion is written on the pipeline thread (<paramref name="onSuccess"/>,
-    /// or the failure as an error), as calls finish. Call <see cref="CompleteRequests"/> in EndProcessing.
+    /// first. Up to <see cref="Concurrency"/> calls run at once: a call waits for a free slot on the thread
+    /// pool and starts the moment one frees, in input order, without waiting for the pipeline thread. Each
+    /// completion is written on the pipeline thread (<paramref name="onSuccess"/>, or the failure as an
+    /// error), as calls finish. At most a few times the limit is accepted ahead, so memory stays bounded.
+    /// Call <see cref="CompleteRequests"/> in EndProcessing.
     /// </summary>
-    protected void StartCall<T>(Func<PolyAiClient, CancellationToken, Task<T>> call, string resource, object? target, Action<T> onSuccess)
+    protected void StartCall<T>(Func<PolyAiClient, CancellationToken, Task<T>> call, string resource, object? target, Action<T> onSuccess) =>
+        StartCall(call, onSuccess, failure => WriteFailure(failure, resource, target));
+
+    /// <summary>As above, with the failure handed to <paramref name="onFailure"/> (a batch request that fails
+    /// whole writes one error per item it carried).</summary>
+    protected void StartCall<T>(Func<PolyAiClient, CancellationToken, Task<T>> call, Action<T> onSuccess, Action<PolyAiApiException> onFailure)
     {
         if (Concurrency <= 1)
         {
-            if (TryCall(call, resource, target, out var result))
+            T result;
+            try
             {
-                onSuccess(result);
+                result = Call(call);
+            }
+            catch (PolyAiApiException failure)
+            {
+                onFailure(failure);
+                return;
             }
 
+            onSuccess(result);
             return;
         }
 
-        while (_inFlight >= Concurrency)
+        _slots ??= new SemaphoreSlim(Concurrency);
+        while (_inFlight >= Concurrency * QueuedPerSlot)
         {
             _dispatcher.RunNext();
         }
@@ -117,26 +164,92 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
 
-        Task<T> task;
-        try
-        {
-            task = call(Client, _stopping.Token);
-        }
-        catch (Exception ex)
-        {
-            task = Task.FromException<T>(ex);
-        }
-
         _inFlight++;
-        task.ContinueWith(
-            finished => _dispatcher.Post(() => Complete(finished, resource, target, onSuccess)),
+        RunInSlot(Client, _slots, call).ContinueWith(
+            finished => _dispatcher.Post(() => Complete(finished, onSuccess, onFailure)),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         _dispatcher.RunPending();
     }
 
-    /// <summary>Waits for every call started with <see cref="StartCall{T}"/>, writing each result.</summary>
+    /// <summary>
+    /// Starts one batch write (up to <see cref="Concurrency"/> at once, like StartCall). Its item results are
+    /// written on the pipeline thread: the successes first (when <paramref name="writeSuccesses"/>), then one
+    /// error per failed item, so -ErrorAction Stop can never hide a change the API made. A batch that fails
+    /// whole writes one error per item it carried.
+    /// </summary>
+    protected void StartBatch<T>(
+        Func<PolyAiClient, CancellationToken, Task<IReadOnlyList<BatchItemResult<T>>>> call,
+        IReadOnlyList<string> keys,
+        string resource,
+        bool writeSuccesses = true)
+        where T : class =>
+        StartCall(
+            call,
+            results =>
+            {
+                if (writeSuccesses)
+                {
+                    WriteObject(results.Where(r => r.Succeeded).Select(r => r.Value), enumerateCollection: true);
+                }
+
+                foreach (var failed in results.Where(r => !r.Succeeded))
+                {
+                    WriteFailure(failed.Failure!, resource, failed.Key);
+                }
+            },
+            failure =>
+            {
+                foreach (var key in keys)
+                {
+                    WriteFailure(failure, resource, key);
+                }
+            });
+
+    /// <summary>Writes what a batch read found, in the order the items were asked for; each item it did not
+    /// find is a not-found error of its own.</summary>
+    protected void WriteInRequestedOrder<T>(IEnumerable<string> requested, IEnumerable<T> found, Func<T, string> keyOf, Func<string, ErrorRecord> notFound)
+    {
+        var byKey = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in found)
+        {
+            var key = keyOf(item);
+            if (!byKey.ContainsKey(key))
+            {
+                byKey[key] = item;
+            }
+        }
+
+        foreach (var key in requested)
+        {
+            if (byKey.TryGetValue(key, out var item))
+            {
+                WriteObject(item);
+            }
+            else
+            {
+                WriteError(notFound(key));
+            }
+        }
+    }
+
+    private const int QueuedPerSlot = 4;
+
+    private async Task<T> RunInSlot<T>(PolyAiClient client, SemaphoreSlim slots, Func<PolyAiClient, CancellationToken, Task<T>> call)
+    {
+        await slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        try
+        {
+            return await call(client, _stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>Waits for every call started with StartCall, writing each result.</summary>
     protected void CompleteRequests()
     {
         while (_inFlight > 0)
@@ -147,7 +260,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         _dispatcher.RunPending();
     }
 
-    private void Complete<T>(Task<T> finished, string resource, object? target, Action<T> onSuccess)
+    private void Complete<T>(Task<T> finished, Action<T> onSuccess, Action<PolyAiApiException> onFailure)
     {
         _inFlight--;
         if (_stopping.IsCancellationRequested)
@@ -155,18 +268,23 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
 
+        T result;
         try
         {
-            onSuccess(finished.GetAwaiter().GetResult());
+            result = finished.GetAwaiter().GetResult();
         }
         catch (PolyAiApiException ex)
         {
-            WriteFailure(ex, resource, target);
+            onFailure(ex);
+            return;
         }
         catch (ArgumentException ex)
         {
-            WriteFailure(new PolyAiApiException(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex), resource, target);
+            onFailure(new PolyAiApiException(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex));
+            return;
         }
+
+        onSuccess(result);
     }
 
     /// <summary>Writes a failure as a non-terminating error, or ends the command for a bad key.</summary>
@@ -237,6 +355,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     {
         _stopping.Dispose();
         _dispatcher.Dispose();
+        _slots?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -38,6 +38,14 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
+    /// one at a time, in input order; results are written as the requests finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
+
     protected override void ProcessRecord()
     {
         foreach (var number in PhoneNumber)
@@ -53,6 +61,12 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
     }
 
     protected override void EndProcessing()
+    {
+        SendPending();
+        CompleteRequests();
+    }
+
+    private void SendPending()
     {
         foreach (var group in _pending.GroupBy(p => p.AgentId, StringComparer.Ordinal))
         {
@@ -70,27 +84,7 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
 
             foreach (var chunk in Batches.Of(numbers))
             {
-                IReadOnlyList<BatchItemResult<PhoneNumberRemoval>> results;
-                try
-                {
-                    results = Call((c, ct) => c.DeletePhoneNumbersAsync(agentId, chunk, ct));
-                }
-                catch (PolyAiApiException ex)
-                {
-                    foreach (var number in chunk)
-                    {
-                        WriteFailure(ex, "PhoneNumber", number);
-                    }
-
-                    continue;
-                }
-
-                // Every change that happened is written before any failure, so -ErrorAction Stop cannot hide one.
-                WriteObject(results.Where(r => r.Succeeded).Select(r => r.Value), enumerateCollection: true);
-                foreach (var failed in results.Where(r => !r.Succeeded))
-                {
-                    WriteFailure(failed.Failure!, "PhoneNumber", failed.Key);
-                }
+                StartBatch((c, ct) => c.DeletePhoneNumbersAsync(agentId, chunk, ct), chunk, "PhoneNumber");
             }
         }
     }

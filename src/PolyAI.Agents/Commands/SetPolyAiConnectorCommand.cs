@@ -88,6 +88,14 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
         base.BeginProcessing();
     }
 
+    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
+    /// one at a time, in input order; results are written as the requests finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
+
     protected override void ProcessRecord()
     {
         if (InputObject is not null)
@@ -104,6 +112,12 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
 
     protected override void EndProcessing()
     {
+        SendPending();
+        CompleteRequests();
+    }
+
+    private void SendPending()
+    {
         foreach (var group in _pending.GroupBy(p => p.AgentId, StringComparer.Ordinal))
         {
             var updates = group.Select(p => p.Update).ToList();
@@ -119,31 +133,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
 
             foreach (var chunk in Batches.Of(updates))
             {
-                IReadOnlyList<BatchItemResult<Connector>> results;
-                try
-                {
-                    results = Call((c, ct) => c.UpdateConnectorsAsync(group.Key, chunk, ct));
-                }
-                catch (PolyAiApiException ex)
-                {
-                    foreach (var update in chunk)
-                    {
-                        WriteFailure(ex, "Connector", update.ConnectorId);
-                    }
-
-                    continue;
-                }
-
-                // Every change that happened is written before any failure, so -ErrorAction Stop cannot hide one.
-                if (PassThru)
-                {
-                    WriteObject(results.Where(r => r.Succeeded).Select(r => r.Value), enumerateCollection: true);
-                }
-
-                foreach (var failed in results.Where(r => !r.Succeeded))
-                {
-                    WriteFailure(failed.Failure!, "Connector", failed.Key);
-                }
+                StartBatch((c, ct) => c.UpdateConnectorsAsync(group.Key, chunk, ct), chunk.Select(u => u.ConnectorId).ToList(), "Connector", writeSuccesses: PassThru);
             }
         }
     }

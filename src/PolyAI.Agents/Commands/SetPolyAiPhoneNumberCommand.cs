@@ -33,6 +33,14 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>How many numbers are routed at once. Confirmation stays one at a time, in input order;
+    /// results are written as the requests finish.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
+    protected override int Concurrency => ThrottleLimit;
+
     protected override void ProcessRecord()
     {
         var agentId = AgentId;
@@ -60,9 +68,18 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
             return;
         }
 
-        if (TryCall((c, ct) => c.ReassignPhoneNumberAsync(agentId, number, connectorId, ct), "PhoneNumber", number, out var routed) && PassThru)
-        {
-            WriteObject(routed);
-        }
+        StartCall(
+            (c, ct) => c.ReassignPhoneNumberAsync(agentId, number, connectorId, ct),
+            "PhoneNumber",
+            number,
+            routed =>
+            {
+                if (PassThru)
+                {
+                    WriteObject(routed);
+                }
+            });
     }
+
+    protected override void EndProcessing() => CompleteRequests();
 }
