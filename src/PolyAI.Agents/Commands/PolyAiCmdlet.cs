@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -21,6 +22,11 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     private PolyAiClient? _client;
     private SemaphoreSlim? _slots;
     private int _inFlight;
+    private int _started;
+    private int _finished;
+    private Stopwatch? _progressClock;
+    private TimeSpan _lastProgress;
+    private bool _progressShown;
 
     /// <summary>The default of -ThrottleLimit: enough to hide latency, few enough that a shared key is not
     /// throttled into 429s (which the retry policy would still ride out).</summary>
@@ -165,6 +171,8 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
 
         _inFlight++;
+        _started++;
+        _progressClock ??= Stopwatch.StartNew();
         RunInSlot(Client, _slots, call).ContinueWith(
             finished => _dispatcher.Post(() => Complete(finished, onSuccess, onFailure)),
             CancellationToken.None,
@@ -258,11 +266,49 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
 
         _dispatcher.RunPending();
+        ReportProgress(done: true);
     }
+
+    /// <summary>Progress of concurrent work: shown only once it has run for a while, updated at most a few
+    /// times a second (a progress bar per item would cost more than the work), and, like every progress
+    /// record, hidden by $ProgressPreference = 'SilentlyContinue'.</summary>
+    private void ReportProgress(bool done)
+    {
+        if (_progressClock is null)
+        {
+            return;
+        }
+
+        var now = _progressClock.Elapsed;
+        if (done)
+        {
+            if (_progressShown)
+            {
+                WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+
+            return;
+        }
+
+        if (now < ProgressDelay || now - _lastProgress < ProgressInterval)
+        {
+            return;
+        }
+
+        _lastProgress = now;
+        _progressShown = true;
+        WriteProgress(new ProgressRecord(ProgressActivityId, MyInvocation.MyCommand.Name, $"{_finished} of {_started} requests done, {_inFlight} in flight"));
+    }
+
+    private const int ProgressActivityId = 0x504F4C59; // "POLY"
+    private static readonly TimeSpan ProgressDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private void Complete<T>(Task<T> finished, Action<T> onSuccess, Action<PolyAiApiException> onFailure)
     {
         _inFlight--;
+        _finished++;
+        ReportProgress(done: false);
         if (_stopping.IsCancellationRequested)
         {
             throw new PipelineStoppedException();
