@@ -14,11 +14,16 @@ internal static class BatchItemFailure
     // A platform code at the start of the text, e.g. "CONNECTORS_NOT_FOUND" or "PHONE_NUMBERS_NOT_FOUND: ...".
     private static readonly Regex LeadingCode = new(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?=$|[\s:;,.(\-])", RegexOptions.CultureInvariant);
 
-    public static PolyAiApiException From(string operation, string? error, PolyAiFailureKind fallback)
+    public static PolyAiApiException From(string operation, string? error, PolyAiFailureKind fallback, string? correlationId = null)
     {
         var text = string.IsNullOrWhiteSpace(error) ? null : error!.Trim();
         var message = text is null ? $"{operation} failed; the API gave no reason." : $"{operation} failed: {text}";
-        return new PolyAiApiException(Classify(text, fallback), operation, message, apiError: new ApiError(CodeOf(text), text, null));
+        if (correlationId is not null)
+        {
+            message += $" (correlation id {correlationId})";
+        }
+
+        return new PolyAiApiException(Classify(text, fallback), operation, message, apiError: new ApiError(CodeOf(text), text, correlationId));
     }
 
     /// <summary>The kind a per-item error text describes; <paramref name="fallback"/> when it says nothing recognisable.</summary>

@@ -102,14 +102,14 @@ public sealed partial class PolyAiClient
         var body = ConnectorUpdateBody.Batch(updates);
         return SendAsync(
             Patch, ApiRoute.Connectors(agentId) + "/batch", body, ApiJsonContext.Wire.BatchUpdateConnectorsResponse,
-            response => MapUpdateResults(agentId, updates, response),
+            (response, info) => MapUpdateResults(agentId, updates, response, info.CorrelationId),
             $"Update {updates.Count} connectors of agent '{agentId}'", cancellationToken);
     }
 
     /// <summary>Pairs each requested update with its result (by connector id, in order, so an id given twice
     /// gets both of its results). An update the API reported nothing for, or a success without a valid
     /// connector, is an invalid response for that item only: the other items did happen.</summary>
-    internal static IReadOnlyList<BatchItemResult<Connector>> MapUpdateResults(string agentId, IReadOnlyList<ConnectorUpdate> updates, BatchUpdateConnectorsResponse response)
+    internal static IReadOnlyList<BatchItemResult<Connector>> MapUpdateResults(string agentId, IReadOnlyList<ConnectorUpdate> updates, BatchUpdateConnectorsResponse response, string? correlationId = null)
     {
         var reported = new Dictionary<string, Queue<BatchUpdateResultItemDto>>(StringComparer.Ordinal);
         foreach (var item in RequiredList(response.Results, "results"))
@@ -137,7 +137,7 @@ public sealed partial class PolyAiClient
             var item = queue.Dequeue();
             if (!item.Success)
             {
-                results.Add(BatchItemResult<Connector>.Failed(id, BatchItemFailure.From(operation, item.Error, PolyAiFailureKind.InvalidArgument)));
+                results.Add(BatchItemResult<Connector>.Failed(id, BatchItemFailure.From(operation, item.Error, PolyAiFailureKind.InvalidArgument, correlationId)));
                 continue;
             }
 

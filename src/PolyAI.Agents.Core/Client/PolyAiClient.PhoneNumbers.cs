@@ -134,7 +134,7 @@ public sealed partial class PolyAiClient
         var body = Serialize(new DeletePhoneNumbersBody { PhoneNumbers = numbers.ToList() }, ApiJsonContext.Wire.DeletePhoneNumbersBody);
         return SendAsync(
             HttpMethod.Delete, ApiRoute.PhoneNumbers(agentId), body, ApiJsonContext.Wire.DeletePhoneNumbersResponse,
-            (response, earlierAttemptMayHaveApplied) => MapDeleteResults(agentId, numbers, response, earlierAttemptMayHaveApplied),
+            (response, info) => MapDeleteResults(agentId, numbers, response, info.EarlierAttemptMayHaveApplied, info.CorrelationId),
             $"Delete {numbers.Count} phone numbers of agent '{agentId}'", cancellationToken);
     }
 
@@ -144,7 +144,7 @@ public sealed partial class PolyAiClient
     /// released it: that is RemovalUnconfirmed, not NotFound. A number in neither list is an invalid answer for it.
     /// </summary>
     internal static IReadOnlyList<BatchItemResult<PhoneNumberRemoval>> MapDeleteResults(
-        string agentId, IReadOnlyCollection<string> numbers, DeletePhoneNumbersResponse response, bool earlierAttemptMayHaveApplied)
+        string agentId, IReadOnlyCollection<string> numbers, DeletePhoneNumbersResponse response, bool earlierAttemptMayHaveApplied, string? correlationId = null)
     {
         var deleted = new HashSet<string>(RequiredList(response.Deleted, "deleted"), StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -163,7 +163,7 @@ public sealed partial class PolyAiClient
             }
             else if (errors.TryGetValue(number, out var error))
             {
-                var failure = BatchItemFailure.From(operation, error, PolyAiFailureKind.Rejected);
+                var failure = BatchItemFailure.From(operation, error, PolyAiFailureKind.Rejected, correlationId);
                 if (failure.Kind == PolyAiFailureKind.NotFound && earlierAttemptMayHaveApplied)
                 {
                     failure = new PolyAiApiException(

@@ -120,25 +120,26 @@ public sealed partial class PolyAiClient
         where TResponse : class =>
         SendAsync(method, pathAndQuery, body, responseType, (response, _) => map(response), operation, cancellationToken, readOnly);
 
-    /// <summary>As above; the map also learns whether an earlier attempt whose response was lost may have
-    /// been applied (a bulk DELETE retried after a lost response reports the numbers it removed as errors).</summary>
+    /// <summary>As above; the map also gets the correlation id and learns whether an earlier attempt whose
+    /// response was lost may have been applied (a bulk DELETE retried after a lost response reports the
+    /// numbers it removed as errors).</summary>
     internal Task<TResult> SendAsync<TResponse, TResult>(
         HttpMethod method,
         string pathAndQuery,
         byte[]? body,
         JsonTypeInfo<TResponse> responseType,
-        Func<TResponse, bool, TResult> map,
+        Func<TResponse, ResponseInfo, TResult> map,
         string operation,
         CancellationToken cancellationToken,
         bool readOnly = false)
         where TResponse : class =>
         SendAsync(
             method, pathAndQuery, body, operation, cancellationToken, readOnly,
-            async (stream, earlierAttemptMayHaveApplied, token) =>
+            async (stream, info, token) =>
             {
                 var response = await JsonSerializer.DeserializeAsync(stream, responseType, token).ConfigureAwait(false)
                     ?? throw new JsonException("the body is empty or null");
-                return map(response, earlierAttemptMayHaveApplied);
+                return map(response, info);
             });
 
     /// <summary>
@@ -154,7 +155,7 @@ public sealed partial class PolyAiClient
         string operation,
         CancellationToken cancellationToken,
         bool readOnly,
-        Func<Stream, bool, CancellationToken, Task<TResult>> readBody)
+        Func<Stream, ResponseInfo, CancellationToken, Task<TResult>> readBody)
     {
         var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
         var policy = new RequestPolicy(_session.Resilience, safeToRepeat, _trace);
@@ -192,7 +193,7 @@ public sealed partial class PolyAiClient
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                return await readBody(stream, policy.EarlierAttemptMayHaveApplied, bodyCancellation.Token).ConfigureAwait(false);
+                return await readBody(stream, new ResponseInfo(policy.EarlierAttemptMayHaveApplied, correlationId), bodyCancellation.Token).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
