@@ -11,6 +11,8 @@
                pwsh against the sandbox). Ends with one line: "Total: N passed, N failed".
       Demo     Build, start the sandbox on 127.0.0.1, run examples/Demo.ps1 against it, stop the sandbox.
       Sandbox  Build, then run the sandbox in the foreground until Ctrl+C, to try runbooks offline.
+      Bench    Build, then the benchmarks (bench/*.Bench.ps1): figures against baselines measured in the
+               same run, printed as tables; nothing is asserted.
       Clean    removes out/ and the bin/obj folders.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -18,7 +20,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Sandbox', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Sandbox', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -142,9 +144,12 @@ function Invoke-Build {
         $target = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "loader/$framework") -Force
         Copy-Item (Join-Path $loaderOut 'PolyAI.Agents.Loader.dll') $target
     }
+    # Help from docs/en-US (platyPS-style markdown) into <module>/en-US, where Get-Help looks for the cmdlets' MAML and about topics.
+    $HelpFiles = @('en-US/PolyAI.Agents.Cmdlets.dll-Help.xml', 'en-US/about_PolyAI.Agents.help.txt')
+    $null = & (Join-Path $Root 'tools/New-ExternalHelp.ps1') -SourcePath (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $ModuleOut 'en-US') -ManifestPath (Join-Path $Root "$ModuleName.psd1")
 
     $laidOut = @(Get-ChildItem $ModuleOut -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($ModuleOut, $_.FullName).Replace('\', '/') })
-    Assert-SameFiles -Actual $laidOut -Expected $ModuleFiles -What 'The module folder'
+    Assert-SameFiles -Actual $laidOut -Expected (@($ModuleFiles) + $HelpFiles) -What 'The module folder'
     $manifest = Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1")
     Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
 
@@ -256,6 +261,16 @@ Press Ctrl+C to stop.
     & dotnet (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll') --port $Port
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $arguments = @('-ModulePath', $ModuleOut, '-SandboxPath', (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll'))
+    foreach ($bench in 'Bulk', 'Import') {
+        Write-Host "`n== bench/$bench.Bench.ps1 ==" -ForegroundColor Cyan
+        $exit = Invoke-ChildPowerShell -File (Join-Path $Root "bench/$bench.Bench.ps1") -ArgumentList $arguments
+        if ($exit -ne 0) { throw "bench/$bench.Bench.ps1 failed (exit code $exit)." }
+    }
+}
+
 function Invoke-Clean {
     if (Test-Path $Out) { Remove-Item $Out -Recurse -Force }
     Get-ChildItem $Root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
@@ -268,6 +283,7 @@ foreach ($step in $Task) {
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
         'Sandbox' { Invoke-Sandbox }
+        'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }
 }

@@ -40,6 +40,11 @@ Describe 'Connecting' {
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
+        It 'lets an explicit -Region win over $env:POLYAI_BASE_URI' {
+            $env:POLYAI_BASE_URI = $sandbox.BaseUri
+            (Connect-PolyAi -ApiKey $secret -Region uk -PassThru).BaseUri.AbsoluteUri | Should -Be 'https://api.uk.poly.ai/'
+        }
+
         It 'fails clearly when there is no key at all' {
             { Connect-PolyAi -Region us } | Should -Throw -ErrorId 'PolyAiApiKeyMissing,PolyAI.Agents.Commands.ConnectPolyAiCommand'
             Get-PolyAiSession | Should -BeNullOrEmpty

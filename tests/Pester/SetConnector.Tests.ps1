@@ -266,9 +266,10 @@ Describe 'Set-PolyAiConnector' {
                 [pscustomobject]@{ AgentId = 'PROJECT-OTHER'; ConnectorId = 'conn-other-1' },
                 [pscustomobject]@{ AgentId = 'PROJECT-DEMO'; ConnectorId = 'conn-sbx-2' } |
                 Set-PolyAiConnector -AsrLangCode en-AU -PassThru
-            $updated.ConnectorId | Should -Be @('conn-sbx-1', 'conn-sbx-2', 'conn-other-1')
+            # Requests run concurrently (-ThrottleLimit), so results come as they finish, not in input order.
+            $updated.ConnectorId | Sort-Object | Should -Be @('conn-other-1', 'conn-sbx-1', 'conn-sbx-2')
             $patches = Get-TestRequest -Method PATCH
-            $patches.rawTarget | Should -Be @('/v1/agents/PROJECT-DEMO/telephony/connectors/batch', '/v1/agents/PROJECT-OTHER/telephony/connectors/conn-other-1')
+            $patches.rawTarget | Sort-Object | Should -Be @('/v1/agents/PROJECT-DEMO/telephony/connectors/batch', '/v1/agents/PROJECT-OTHER/telephony/connectors/conn-other-1')
         }
 
         It 'sends more than 100 connectors in batches of 100' {
@@ -277,7 +278,7 @@ Describe 'Set-PolyAiConnector' {
             @($updated).Count | Should -Be 230
             $patches = Get-TestRequest -Method PATCH -PathLike '*/connectors/batch'
             $patches.Count | Should -Be 3
-            ($patches | ForEach-Object { @(($_.body | ConvertFrom-Json).updates).Count }) | Should -Be @(100, 100, 30)
+            ($patches | ForEach-Object { @(($_.body | ConvertFrom-Json).updates).Count }) | Sort-Object | Should -Be @(30, 100, 100)
         }
 
         It 'declining one connector at the prompt leaves it out of the batch' {

@@ -40,7 +40,7 @@ Describe 'Set-PolyAiPhoneNumber' {
 
         It 'Get-PolyAiPhoneNumber | Set-PolyAiPhoneNumber -ConnectorId moves every number of a connector' {
             $moved = Get-PolyAiPhoneNumber -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 | Set-PolyAiPhoneNumber -ConnectorId conn-sbx-2 -PassThru
-            $moved.Number | Should -Be @('+15550100001', '+15550100002')
+            $moved.Number | Sort-Object | Should -Be @('+15550100001', '+15550100002')
             $moved.ConnectorId | Should -Be @('conn-sbx-2', 'conn-sbx-2')
             (Get-TestRequest -Method PATCH).Count | Should -Be 2
         }

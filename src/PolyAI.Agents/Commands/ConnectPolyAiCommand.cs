@@ -59,7 +59,8 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
     protected override void EndProcessing()
     {
         var (key, source) = ResolveKey();
-        var baseUri = BaseUri ?? BaseUriFromEnvironment();
+        // The environment fills in only what the command line leaves open: an explicit -Region wins over $env:POLYAI_BASE_URI.
+        var baseUri = BaseUri ?? (MyInvocation.BoundParameters.ContainsKey(nameof(Region)) ? null : BaseUriFromEnvironment());
         if (baseUri is not null && MyInvocation.BoundParameters.ContainsKey(nameof(Region)))
         {
             WriteVerbose($"-BaseUri {baseUri} overrides -Region {Region}.");

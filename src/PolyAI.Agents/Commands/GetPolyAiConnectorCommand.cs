@@ -99,9 +99,8 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
         {
             StartCall(
                 (c, ct) => c.GetConnectorsAsync(agentId, chunk, ct),
-                "Connector",
-                agentId,
-                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => NotFound(agentId, id)));
+                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => NotFound(agentId, id)),
+                failure => WriteFailures(failure, "Connector", chunk));
         }
     }
 

@@ -26,11 +26,13 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
     /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>Only the numbers routed to this connector.</summary>
     [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(ConnectorIdCompleter))]
     public string? ConnectorId { get; set; }
 
     /// <summary>One or more E.164 numbers, e.g. +442071234567.</summary>
@@ -83,9 +85,8 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
             {
                 StartCall(
                     (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
-                    "PhoneNumber",
-                    agentId,
-                    batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)));
+                    batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)),
+                    failure => WriteFailures(failure, "PhoneNumber", chunk));
             }
         }
 

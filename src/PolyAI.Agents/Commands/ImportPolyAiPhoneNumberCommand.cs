@@ -26,6 +26,7 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
     /// <summary>The agent to import into.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>One or more E.164 numbers, e.g. +442071234567.</summary>

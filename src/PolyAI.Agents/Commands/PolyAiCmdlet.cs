@@ -207,13 +207,17 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
                     WriteFailure(failed.Failure!, resource, failed.Key);
                 }
             },
-            failure =>
-            {
-                foreach (var key in keys)
-                {
-                    WriteFailure(failure, resource, key);
-                }
-            });
+            failure => WriteFailures(failure, resource, keys));
+
+    /// <summary>A request that carried several items failed whole: one error per item, so every input is
+    /// accounted for.</summary>
+    protected void WriteFailures(PolyAiApiException failure, string resource, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            WriteFailure(failure, resource, key);
+        }
+    }
 
     /// <summary>Writes what a batch read found, in the order the items were asked for; each item it did not
     /// find is a not-found error of its own.</summary>

@@ -58,7 +58,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
             return;
         }
 
-        foreach (var connectorId in ConnectorId)
+        foreach (var connectorId in ConnectorId.Distinct(StringComparer.Ordinal))
         {
             Remove(AgentId, connectorId, null);
         }

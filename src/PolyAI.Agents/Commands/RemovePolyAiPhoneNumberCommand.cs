@@ -25,6 +25,7 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
     /// <summary>The agent that owns the numbers.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>One or more E.164 numbers, e.g. +442071234567.</summary>

@@ -29,6 +29,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdClearVariantSet, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>One or more connector ids.</summary>
@@ -37,6 +38,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(ConnectorIdCompleter))]
     public string[] ConnectorId { get; set; } = Array.Empty<string>();
 
     /// <summary>A connector from Get-PolyAiConnector; its values are the "old" side of the What-if text.</summary>
@@ -69,6 +71,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
     /// <summary>Moves the connector to this project (agent). The API key needs access to both.</summary>
     [Parameter]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string? ProjectId { get; set; }
 
     /// <summary>Writes each updated connector.</summary>

@@ -16,6 +16,7 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
     /// <summary>The agent that owns the number and the connector.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
     public string AgentId { get; set; } = "";
 
     /// <summary>The E.164 number, e.g. +442071234567.</summary>
@@ -27,6 +28,7 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
     /// <summary>The connector the number should route to.</summary>
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(ConnectorIdCompleter))]
     public string ConnectorId { get; set; } = "";
 
     /// <summary>Writes the number as the API now has it.</summary>
