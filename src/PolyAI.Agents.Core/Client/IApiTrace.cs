@@ -6,6 +6,12 @@ namespace PolyAI.Agents.Client;
 /// </summary>
 public interface IApiTrace
 {
+    /// <summary>Whether Verbose messages are wanted; the client does not build them otherwise.</summary>
+    bool VerboseEnabled { get; }
+
+    /// <summary>Whether Debug messages (headers, bodies) are wanted; the client does not build them otherwise.</summary>
+    bool DebugEnabled { get; }
+
     void Verbose(string message);
 
     void Debug(string message);
@@ -17,6 +23,10 @@ public interface IApiTrace
 public sealed class NullApiTrace : IApiTrace
 {
     public static readonly NullApiTrace Instance = new();
+
+    public bool VerboseEnabled => false;
+
+    public bool DebugEnabled => false;
 
     public void Verbose(string message) { }
 

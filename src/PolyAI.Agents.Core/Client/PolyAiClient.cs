@@ -168,7 +168,10 @@ public sealed partial class PolyAiClient
             TraceRequest(request, body);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var correlationId = Header(response, CorrelationHeader);
-            _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {stopwatch.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
+            if (_trace.VerboseEnabled)
+            {
+                _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {stopwatch.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
+            }
 
             // The body gets a time limit of its own (the attempt timeout ends with the headers). Disposing the
             // response on cancellation unblocks a stalled read on every runtime.
@@ -249,7 +252,16 @@ public sealed partial class PolyAiClient
 
     private void TraceRequest(HttpRequestMessage request, byte[]? body)
     {
-        _trace.Verbose($"{request.Method} {request.RequestUri!.AbsoluteUri}");
+        if (_trace.VerboseEnabled)
+        {
+            _trace.Verbose($"{request.Method} {request.RequestUri!.AbsoluteUri}");
+        }
+
+        if (!_trace.DebugEnabled)
+        {
+            return;
+        }
+
         var headers = new StringBuilder();
         foreach (var header in request.Headers)
         {

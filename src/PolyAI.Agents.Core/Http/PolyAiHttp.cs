@@ -29,6 +29,9 @@ internal static class PolyAiHttp
         services.AddHttpClient(ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? CreatePrimaryHandler)
             .AddHttpMessageHandler(() => new ResilienceHandler())
+            // The factory's default logging handlers would log to nothing here (the cmdlets trace themselves,
+            // with the key redacted); removing them saves their work on every request.
+            .RemoveAllLoggers()
             .SetHandlerLifetime(TimeSpan.FromMinutes(5));
         return services;
     }

@@ -20,7 +20,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly PipelineDispatcher _dispatcher = new();
     private PolyAiClient? _client;
-    private SemaphoreSlim? _slots;
+    private RequestQueue? _requests;
     private int _inFlight;
     private int _started;
     private int _finished;
@@ -129,8 +129,8 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Starts one API call for the current input and returns; with <see cref="Concurrency"/> 1 it completes
-    /// first. Up to <see cref="Concurrency"/> calls run at once: a call waits for a free slot on the thread
-    /// pool and starts the moment one frees, in input order, without waiting for the pipeline thread. Each
+    /// first. Up to <see cref="Concurrency"/> calls run at once (<see cref="RequestQueue"/>): a call starts the
+    /// moment a worker frees, in input order, without waiting for the pipeline thread. Each
     /// completion is written on the pipeline thread (<paramref name="onSuccess"/>, or the failure as an
     /// error), as calls finish. At most a few times the limit is accepted ahead, so memory stays bounded.
     /// Call <see cref="CompleteRequests"/> in EndProcessing.
@@ -159,7 +159,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
             return;
         }
 
-        _slots ??= new SemaphoreSlim(Concurrency);
+        _requests ??= new RequestQueue(Concurrency);
         while (_inFlight >= Concurrency * QueuedPerSlot)
         {
             _dispatcher.RunNext();
@@ -173,11 +173,23 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         _inFlight++;
         _started++;
         _progressClock ??= Stopwatch.StartNew();
-        RunInSlot(Client, _slots, call).ContinueWith(
-            finished => _dispatcher.Post(() => Complete(finished, onSuccess, onFailure)),
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        var client = Client;
+        var token = _stopping.Token;
+        _requests.Enqueue(async () =>
+        {
+            Task<T> task;
+            try
+            {
+                task = call(client, token);
+                await task.ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                task = Task.FromException<T>(ex); // observed and reported by Complete on the pipeline thread
+            }
+
+            _dispatcher.Post(() => Complete(task, onSuccess, onFailure));
+        });
         _dispatcher.RunPending();
     }
 
@@ -247,19 +259,6 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     }
 
     private const int QueuedPerSlot = 4;
-
-    private async Task<T> RunInSlot<T>(PolyAiClient client, SemaphoreSlim slots, Func<PolyAiClient, CancellationToken, Task<T>> call)
-    {
-        await slots.WaitAsync(_stopping.Token).ConfigureAwait(false);
-        try
-        {
-            return await call(client, _stopping.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
 
     /// <summary>Waits for every call started with StartCall, writing each result.</summary>
     protected void CompleteRequests()
@@ -404,8 +403,6 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     public void Dispose()
     {
         _stopping.Dispose();
-        _dispatcher.Dispose();
-        _slots?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

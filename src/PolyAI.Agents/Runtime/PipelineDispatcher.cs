@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,61 +8,96 @@ namespace PolyAI.Agents.Runtime;
 /// <summary>
 /// Runs work posted from any thread on the pipeline thread. PowerShell allows WriteObject, WriteError and
 /// WriteVerbose only from the thread that called ProcessRecord, while HTTP continuations run on the thread
-/// pool: they post here, and the cmdlet pumps until its task is done.
+/// pool: they post here, and the cmdlet pumps until its task is done. The pipeline thread blocks without
+/// spinning while it waits, so it leaves the CPU to the requests (it matters on a 2-core runbook worker).
 /// </summary>
-internal sealed class PipelineDispatcher : IDisposable
+internal sealed class PipelineDispatcher
 {
-    private readonly ConcurrentQueue<Action> _work = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Queue<Action> _work = new();
+    private readonly object _gate = new();
 
     public void Post(Action action)
     {
-        _work.Enqueue(action);
-        _signal.Release();
+        lock (_gate)
+        {
+            _work.Enqueue(action);
+            Monitor.Pulse(_gate);
+        }
     }
 
     /// <summary>Runs posted work on the calling thread until <paramref name="task"/> has completed, then
     /// drains what is left. Exceptions of the task are not observed here.</summary>
     public void RunUntil(Task task)
     {
-        task.ContinueWith(_ => _signal.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        task.ContinueWith(
+            _ =>
+            {
+                lock (_gate)
+                {
+                    Monitor.Pulse(_gate);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
         while (true)
         {
-            Drain();
-            if (task.IsCompleted)
+            RunPending();
+            lock (_gate)
             {
-                break;
-            }
+                if (task.IsCompleted)
+                {
+                    break;
+                }
 
-            _signal.Wait();
+                if (_work.Count == 0)
+                {
+                    Monitor.Wait(_gate);
+                }
+            }
         }
 
-        Drain();
+        RunPending();
     }
 
     /// <summary>Waits for the next posted action and runs it on the calling thread.</summary>
     public void RunNext()
     {
-        Action? action;
-        while (!_work.TryDequeue(out action))
+        Action action;
+        lock (_gate)
         {
-            // The count can run ahead of the queue (Drain takes items without waiting): wait again.
-            _signal.Wait();
+            while (_work.Count == 0)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            action = _work.Dequeue();
         }
 
         action();
     }
 
     /// <summary>Runs what has been posted so far, without waiting.</summary>
-    public void RunPending() => Drain();
-
-    private void Drain()
+    public void RunPending()
     {
-        while (_work.TryDequeue(out var action))
+        while (TryTake(out var action))
         {
             action();
         }
     }
 
-    public void Dispose() => _signal.Dispose();
+    private bool TryTake(out Action action)
+    {
+        lock (_gate)
+        {
+            if (_work.Count > 0)
+            {
+                action = _work.Dequeue();
+                return true;
+            }
+        }
+
+        action = null!;
+        return false;
+    }
 }

@@ -18,6 +18,10 @@ public sealed class RecordingTrace : IApiTrace
 
     public IReadOnlyList<string> DebugMessages => Entries.Where(e => e.Level == "Debug").Select(e => e.Message).ToList();
 
+    public bool VerboseEnabled => true;
+
+    public bool DebugEnabled => true;
+
     public void Verbose(string message) => _entries.Enqueue(("Verbose", message));
 
     public void Debug(string message) => _entries.Enqueue(("Debug", message));
