@@ -67,29 +67,13 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
 
     protected override void EndProcessing()
     {
-        foreach (var group in _requested.GroupBy(r => r.AgentId, StringComparer.Ordinal))
-        {
-            var agentId = group.Key;
-            var numbers = group.Select(r => r.Number).ToList();
-            if (numbers.Count == 1)
-            {
-                if (TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, numbers[0], ct), "PhoneNumber", numbers[0], out var number))
-                {
-                    WriteObject(number);
-                }
-
-                continue;
-            }
-
-            foreach (var chunk in Batches.Of(numbers))
-            {
-                StartCall(
-                    (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
-                    batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)),
-                    failure => WriteFailures(failure, "PhoneNumber", chunk));
-            }
-        }
-
+        Batches.Send(
+            _requested.GroupBy(r => r.AgentId, r => r.Number, StringComparer.Ordinal),
+            (agentId, number) => StartCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, WriteObject),
+            (agentId, chunk) => StartCall(
+                (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
+                batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)),
+                failure => WriteFailures(failure, "PhoneNumber", chunk)));
         CompleteRequests();
     }
 

@@ -75,28 +75,11 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
         CompleteRequests();
     }
 
-    private void SendPending()
-    {
-        foreach (var group in _pending.GroupBy(p => (p.AgentId, p.ClientEnv)))
-        {
-            var (agentId, clientEnv) = group.Key;
-            var numbers = group.Select(p => p.Number).ToList();
-            if (numbers.Count == 1)
-            {
-                if (TryCall((c, ct) => c.ImportPhoneNumberAsync(agentId, numbers[0], clientEnv, ct), "PhoneNumber", numbers[0], out var single))
-                {
-                    WriteObject(single);
-                }
-
-                continue;
-            }
-
-            foreach (var chunk in Batches.Of(numbers))
-            {
-                StartBatch((c, ct) => c.ImportPhoneNumbersAsync(agentId, chunk, clientEnv, ct), chunk, "PhoneNumber");
-            }
-        }
-    }
+    private void SendPending() =>
+        Batches.Send(
+            _pending.GroupBy(p => (p.AgentId, p.ClientEnv), p => p.Number),
+            (group, number) => StartCall((c, ct) => c.ImportPhoneNumberAsync(group.AgentId, number, group.ClientEnv, ct), "PhoneNumber", number, WriteObject),
+            (group, chunk) => StartBatch((c, ct) => c.ImportPhoneNumbersAsync(group.AgentId, chunk, group.ClientEnv, ct), chunk, "PhoneNumber"));
 
     private sealed class PendingImport
     {

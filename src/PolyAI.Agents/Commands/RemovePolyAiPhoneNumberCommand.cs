@@ -67,28 +67,11 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
         CompleteRequests();
     }
 
-    private void SendPending()
-    {
-        foreach (var group in _pending.GroupBy(p => p.AgentId, StringComparer.Ordinal))
-        {
-            var agentId = group.Key;
-            var numbers = group.Select(p => p.Number).ToList();
-            if (numbers.Count == 1)
-            {
-                if (TryCall((c, ct) => c.DeletePhoneNumberAsync(agentId, numbers[0], ct), "PhoneNumber", numbers[0], out var removal))
-                {
-                    WriteObject(removal);
-                }
-
-                continue;
-            }
-
-            foreach (var chunk in Batches.Of(numbers))
-            {
-                StartBatch((c, ct) => c.DeletePhoneNumbersAsync(agentId, chunk, ct), chunk, "PhoneNumber");
-            }
-        }
-    }
+    private void SendPending() =>
+        Batches.Send(
+            _pending.GroupBy(p => p.AgentId, p => p.Number, StringComparer.Ordinal),
+            (agentId, number) => StartCall((c, ct) => c.DeletePhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, WriteObject),
+            (agentId, chunk) => StartBatch((c, ct) => c.DeletePhoneNumbersAsync(agentId, chunk, ct), chunk, "PhoneNumber"));
 
     /// <summary>Asks for one number now (input order); the DELETE itself is sent in EndProcessing.</summary>
     private void Confirm(string agentId, string number)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -8,6 +9,26 @@ namespace PolyAI.Agents.Runtime;
 internal static class Batches
 {
     public const int Size = 100;
+
+    /// <summary>For each group (an agent, or an agent and an environment): one item goes to the single-item
+    /// endpoint, several to the batch endpoint in batches of <see cref="Size"/>.</summary>
+    public static void Send<TGroup>(IEnumerable<IGrouping<TGroup, string>> groups, Action<TGroup, string> single, Action<TGroup, List<string>> batch)
+    {
+        foreach (var group in groups)
+        {
+            var items = group.ToList();
+            if (items.Count == 1)
+            {
+                single(group.Key, items[0]);
+                continue;
+            }
+
+            foreach (var chunk in Of(items))
+            {
+                batch(group.Key, chunk);
+            }
+        }
+    }
 
     public static IEnumerable<List<T>> Of<T>(IReadOnlyList<T> items)
     {
