@@ -54,6 +54,16 @@ Describe 'Tab completion' {
         $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 10 -Because 'completion must never hang the prompt for long'
     }
 
+    It 'completes -ClientEnv from its set' {
+        Complete 'Import-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber +15550000001 -ClientEnv ' | Sort-Object | Should -Be @('live', 'pre-release', 'sandbox')
+    }
+
+    It 'completes -AgentId and -ConnectorId on the phone-number and update cmdlets too' {
+        Complete 'Set-PolyAiPhoneNumber -AgentId PROJECT-O' | Should -Be @('PROJECT-OTHER')
+        Complete 'Set-PolyAiPhoneNumber -AgentId PROJECT-OTHER -PhoneNumber +15550000001 -ConnectorId conn-other-' | Should -Be @('conn-other-1', 'conn-other-2')
+        Complete 'Set-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-main -ProjectId PROJECT-O' | Should -Be @('PROJECT-OTHER')
+    }
+
     It 'completes -Region from its set' {
         Complete 'Connect-PolyAi -Region ' | Sort-Object | Should -Be @('eu', 'uk', 'us')
     }
