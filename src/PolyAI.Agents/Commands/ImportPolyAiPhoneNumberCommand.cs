@@ -17,7 +17,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Import, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PhoneNumberImport))]
-public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
+public sealed class ImportPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
 {
 
     private readonly List<PendingImport> _pending = new();
@@ -41,13 +41,6 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiCmdlet
     [ValidateSet("sandbox", "pre-release", "live")]
     public string? ClientEnv { get; set; }
 
-    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
-    /// one at a time, in input order; results are written as the requests finish.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {

@@ -14,7 +14,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PolyAiConnector", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(ConnectorRemoval))]
-public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
+public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
 {
     private const string ByIdSet = "ById";
     private const string InputObjectSet = "InputObject";
@@ -42,13 +42,6 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How many deletions may run at once. Confirmation stays one at a time, in input order;
-    /// results are written as the deletions finish.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {

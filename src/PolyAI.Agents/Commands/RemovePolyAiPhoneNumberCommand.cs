@@ -16,7 +16,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(PhoneNumberRemoval))]
-public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
+public sealed class RemovePolyAiPhoneNumberCommand : PolyAiBulkCmdlet
 {
 
     private readonly List<(string AgentId, string Number)> _pending = new();
@@ -39,13 +39,6 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
-    /// one at a time, in input order; results are written as the requests finish.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {

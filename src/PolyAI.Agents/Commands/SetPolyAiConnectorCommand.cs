@@ -16,7 +16,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PolyAiConnector", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Connector))]
-public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
+public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
 {
     private const string ByIdSet = "ById";
     private const string ByIdClearVariantSet = "ByIdClearVariant";
@@ -91,13 +91,6 @@ public sealed class SetPolyAiConnectorCommand : PolyAiCmdlet
         base.BeginProcessing();
     }
 
-    /// <summary>How many requests run at once (batches of 100 and single-item requests). Confirmation stays
-    /// one at a time, in input order; results are written as the requests finish.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {

@@ -11,7 +11,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PhoneNumber))]
-public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
+public sealed class SetPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
 {
     /// <summary>The agent that owns the number and the connector.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -35,13 +35,6 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>How many numbers are routed at once. Confirmation stays one at a time, in input order;
-    /// results are written as the requests finish.</summary>
-    [Parameter]
-    [ValidateRange(1, 64)]
-    public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
-
-    protected override int Concurrency => ThrottleLimit;
 
     protected override void ProcessRecord()
     {
