@@ -49,6 +49,18 @@ Describe 'Get-PolyAiConnector' {
             (Get-TestRequest -Method POST -PathLike '*/connectors/batch').Count | Should -Be 1
         }
 
+        It 'writes batch results in input order even when the API lists them in another' {
+            $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+            $byId = @{}
+            ($state.agents | Where-Object agentId -EQ 'PROJECT-DEMO').connectors | ForEach-Object { $byId[$_.connectorId] = $_ }
+            $body = @{ found = @($byId['conn-main-live'], $byId['conn-sbx-3']); notFound = @('nope-1') } | ConvertTo-Json -Depth 5 -Compress
+            Add-PolyAiSandboxFault -Sandbox (Get-TestSandbox) -Rule @{ method = 'POST'; pathContains = 'connectors/batch'; status = 200; contentType = 'application/json'; body = $body } | Out-Null
+
+            $found = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-3, nope-1, conn-main-live -ErrorVariable failures -ErrorAction SilentlyContinue
+            $found.ConnectorId | Should -Be @('conn-sbx-3', 'conn-main-live')
+            $failures.TargetObject | Should -Be @('nope-1')
+        }
+
         It 'reports a single unknown id as ConnectorNotFound with the API details' {
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId nope -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $failures.Count | Should -Be 1

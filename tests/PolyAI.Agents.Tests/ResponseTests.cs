@@ -104,7 +104,7 @@ public sealed class ResponseTests
     }
 
     [Fact]
-    public async Task BatchGet_ReturnsFoundInTheOrderAskedFor()
+    public async Task BatchGet_ReturnsFoundAndNotFound_AsTheApiListedThem()
     {
         var body = new JsonObject
         {
@@ -115,7 +115,9 @@ public sealed class ResponseTests
 
         var result = await api.Client.GetConnectorsAsync(Agent, new[] { "c1", "c2", "c3" }, CancellationToken.None);
 
-        Assert.Equal(new[] { "c1", "c3" }, result.Found.Select(c => c.ConnectorId));
+        // Input order is the cmdlets' business (WriteInRequestedOrder also interleaves the not-found errors).
+        Assert.Equal(new[] { "c3", "c1" }, result.Found.Select(c => c.ConnectorId));
+        Assert.Equal(new[] { "c2" }, result.NotFound);
     }
 
     [Fact]

@@ -432,7 +432,7 @@ public sealed class TelephonyTests
     }
 
     [Fact]
-    public async Task GetPhoneNumbers_PostsTheNumbersBody_AndReturnsFoundInTheOrderAskedFor_AndNotFound()
+    public async Task GetPhoneNumbers_PostsTheNumbersBody_AndReturnsFoundAndNotFound_AsTheApiListedThem()
     {
         var body = new JsonObject
         {
@@ -447,8 +447,8 @@ public sealed class TelephonyTests
         Assert.Equal("POST", sent.Method);
         Assert.Equal(Base + "/v1/agents/A/telephony/phone-numbers/batch", sent.OriginalString);
         Assert.Equal("""{"phoneNumbers":["+15550100001","+15550100002","+15550100003"]}""", sent.Body);
-        Assert.Equal(new[] { "+15550100001", "+15550100003" }, result.Found.Select(n => n.Number));
-        Assert.Null(result.Found[0].ConnectorId);
+        Assert.Equal(new[] { "+15550100003", "+15550100001" }, result.Found.Select(n => n.Number));
+        Assert.Null(result.Found[1].ConnectorId);
         Assert.Equal(new[] { "+15550100002" }, result.NotFound);
     }
 

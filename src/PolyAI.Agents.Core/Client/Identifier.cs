@@ -42,8 +42,11 @@ public static class Identifier
     {
         if (!IsE164(value))
         {
-            throw new ArgumentException(
-                $"'{value}' is not an E.164 phone number: expected '+' followed by the country code and number, up to 15 digits, no spaces or punctuation (for example +442071234567).");
+            throw new ArgumentException(NotE164Message(value));
         }
     }
+
+    /// <summary>What is wrong with a value that is not E.164, for every place that refuses one.</summary>
+    public static string NotE164Message(object? value) =>
+        $"'{value}' is not an E.164 phone number: expected '+' followed by the country code and number, up to 15 digits, no spaces or punctuation (for example +442071234567).";
 }

@@ -34,7 +34,7 @@ public sealed partial class PolyAiClient
             dto => Map(agentId, dto),
             $"Get connector '{connectorId}' of agent '{agentId}'", cancellationToken);
 
-    /// <summary>Batch get: the connectors found (in the order asked for) and the ids the API did not know.</summary>
+    /// <summary>Batch get: the connectors found and the ids the API did not know, as the API listed them.</summary>
     public Task<BatchResult<Connector>> GetConnectorsAsync(string agentId, IReadOnlyCollection<string> connectorIds, CancellationToken cancellationToken)
     {
         if (connectorIds.Count == 0)
@@ -51,7 +51,7 @@ public sealed partial class PolyAiClient
         return SendAsync(
             HttpMethod.Post, ApiRoute.Connectors(agentId) + "/batch", body, ApiJsonContext.Wire.BatchGetConnectorsResponse,
             response => new BatchResult<Connector>(
-                InRequestedOrder(RequiredList(response.Found, "found").Select(c => Map(agentId, c)), connectorIds, c => c.ConnectorId),
+                RequiredList(response.Found, "found").Select(c => Map(agentId, c)).ToList(),
                 RequiredList(response.NotFound, "notFound")),
             $"Get {connectorIds.Count} connectors of agent '{agentId}'", cancellationToken, readOnly: true);
     }

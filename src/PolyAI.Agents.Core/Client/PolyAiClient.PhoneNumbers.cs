@@ -46,7 +46,7 @@ public sealed partial class PolyAiClient
             $"Get phone number '{number}' of agent '{agentId}'", cancellationToken);
     }
 
-    /// <summary>P4: the numbers found (in the order asked for) and the numbers the agent does not have.</summary>
+    /// <summary>P4: the numbers found and the numbers the agent does not have, as the API listed them.</summary>
     public Task<BatchResult<PhoneNumber>> GetPhoneNumbersAsync(string agentId, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken)
     {
         EnsureNumbers(numbers);
@@ -54,7 +54,7 @@ public sealed partial class PolyAiClient
         return SendAsync(
             HttpMethod.Post, ApiRoute.PhoneNumbers(agentId) + "/batch", body, ApiJsonContext.Wire.BatchGetPhoneNumbersResponse,
             response => new BatchResult<PhoneNumber>(
-                InRequestedOrder(RequiredList(response.Found, "found").Select(n => Map(agentId, n)), numbers, n => n.Number),
+                RequiredList(response.Found, "found").Select(n => Map(agentId, n)).ToList(),
                 RequiredList(response.NotFound, "notFound")),
             $"Get {numbers.Count} phone numbers of agent '{agentId}'", cancellationToken, readOnly: true);
     }

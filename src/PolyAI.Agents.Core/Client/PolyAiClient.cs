@@ -87,21 +87,6 @@ public sealed partial class PolyAiClient
         return result;
     }
 
-    /// <summary>Puts batch results in the order the caller asked for (the API does not promise one).</summary>
-    internal static List<T> InRequestedOrder<T>(IEnumerable<T> items, IReadOnlyCollection<string> requested, Func<T, string> key)
-    {
-        var position = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in requested)
-        {
-            if (!position.ContainsKey(id))
-            {
-                position[id] = position.Count;
-            }
-        }
-
-        return items.OrderBy(item => position.TryGetValue(key(item), out var index) ? index : int.MaxValue).ToList();
-    }
-
     // ---- Transport -------------------------------------------------------------------------------
 
     private static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);

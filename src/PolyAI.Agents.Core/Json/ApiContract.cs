@@ -23,11 +23,6 @@ internal sealed class ConnectorDto
     [JsonRequired] public bool DisableHandoff { get; set; }
 }
 
-internal sealed class GetConnectorsResponse
-{
-    [JsonRequired] public List<ConnectorDto?>? Connectors { get; set; }
-}
-
 internal sealed class BatchGetConnectorsBody
 {
     public List<string> ConnectorIds { get; set; } = new();
@@ -57,11 +52,6 @@ internal sealed class PhoneNumberDto
     [JsonRequired] public string? AccountId { get; set; }
     [JsonRequired] public string? ClientEnv { get; set; }
     public string? ConnectorId { get; set; }
-}
-
-internal sealed class GetPhoneNumbersResponse
-{
-    [JsonRequired] public List<PhoneNumberDto?>? PhoneNumbers { get; set; }
 }
 
 // C3 response. The C6 and C3 request bodies are written by ConnectorUpdateBody: they need an explicit
@@ -153,14 +143,12 @@ internal sealed class ReassignPhoneNumberBody
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(GetConnectorsResponse))]
 [JsonSerializable(typeof(List<AgentDto?>), TypeInfoPropertyName = "ListAgentDto")]
 [JsonSerializable(typeof(ConnectorDto))]
 [JsonSerializable(typeof(BatchGetConnectorsBody))]
 [JsonSerializable(typeof(BatchGetConnectorsResponse))]
 [JsonSerializable(typeof(LookupConnectorBody))]
 [JsonSerializable(typeof(DeleteConnectorResponse))]
-[JsonSerializable(typeof(GetPhoneNumbersResponse))]
 [JsonSerializable(typeof(BatchUpdateConnectorsResponse))]
 [JsonSerializable(typeof(PhoneNumberDto))]
 [JsonSerializable(typeof(ImportPhoneNumbersBody))]

@@ -120,7 +120,7 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException ex)
         {
-            throw new PolyAiApiException(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex);
+            throw Refused(ex);
         }
     }
 
@@ -329,12 +329,16 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
         catch (ArgumentException ex)
         {
-            onFailure(new PolyAiApiException(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex));
+            onFailure(Refused(ex));
             return;
         }
 
         onSuccess(result);
     }
+
+    /// <summary>Input the client refused before sending anything, as an InvalidArgument failure.</summary>
+    private static PolyAiApiException Refused(ArgumentException ex) =>
+        new(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex);
 
     /// <summary>Writes a failure as a non-terminating error, or ends the command for a bad key.</summary>
     protected void WriteFailure(PolyAiApiException ex, string resource, object? target)

@@ -24,8 +24,7 @@ public sealed class ValidateE164Attribute : ValidateEnumeratedArgumentsAttribute
         var value = element is PSObject wrapped ? wrapped.BaseObject : element;
         if (value is not string text || !Identifier.IsE164(text))
         {
-            throw new ValidationMetadataException(
-                $"'{value}' is not an E.164 phone number: expected '+', the country code and the number, up to 15 digits with no spaces or punctuation (for example +442071234567).");
+            throw new ValidationMetadataException(Identifier.NotE164Message(value));
         }
     }
 }
