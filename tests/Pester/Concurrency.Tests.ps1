@@ -10,7 +10,9 @@ BeforeAll {
     function Get-MaxOverlap {
         $intervals = foreach ($request in (Get-TestRequest -Method DELETE)) {
             $start = ([datetimeoffset]$request.startedAt).ToUnixTimeMilliseconds()
-            [pscustomobject]@{ Start = $start; End = $start + [double]$request.durationMs }
+            # The server logs a request as ended a moment after its response has left, when the client may
+            # already have started the next one in that slot: trim the end so a handover is not an overlap.
+            [pscustomobject]@{ Start = $start; End = $start + [double]$request.durationMs - 10 }
         }
         $max = 0
         foreach ($interval in $intervals) {
