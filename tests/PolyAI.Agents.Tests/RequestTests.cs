@@ -17,7 +17,7 @@ public sealed class RequestTests
 
     public static TheoryData<Operation> AllOperations => new(Enum.GetValues<Operation>());
 
-    private static string IdFor(Operation operation) => operation == Operation.LookupConnector ? "+442071234567" : "c1";
+    private static string IdFor(Operation operation) => Operations.TakesANumber(operation) ? Operations.Number : "c1";
 
     [Theory]
     [MemberData(nameof(AllOperations))]
@@ -64,15 +64,19 @@ public sealed class RequestTests
     }
 
     [Theory]
+    [InlineData(Operation.ListAgents)]
     [InlineData(Operation.ListConnectors)]
     [InlineData(Operation.GetConnector)]
     [InlineData(Operation.DeleteConnector)]
     [InlineData(Operation.ListPhoneNumbers)]
-    public async Task ReadAndDeleteOperations_SendNoBody(Operation operation)
+    [InlineData(Operation.ListPhoneNumbersOfConnector)]
+    [InlineData(Operation.GetPhoneNumber)]
+    [InlineData(Operation.DeletePhoneNumber)]
+    public async Task OperationsWithoutARequestBody_SendNoBody(Operation operation)
     {
         using var api = ApiHarness.Create(DocumentedApi.Stub());
 
-        await Operations.Invoke(api.Client, operation, "A", "c1");
+        await Operations.Invoke(api.Client, operation, "A", IdFor(operation));
 
         Assert.Null(api.Stub.Single.Body);
     }

@@ -8,6 +8,17 @@ internal static class Samples
 {
     public const string AgentId = "PROJECT-58RP822I";
 
+    /// <summary>One item of the A1 agent list (a bare JSON array).</summary>
+    public static string AgentNode(string agentId = AgentId) => new JsonObject
+    {
+        ["accountId"] = "ws-fd112d8f",
+        ["agentId"] = agentId,
+        ["agentName"] = "Front desk",
+        ["createdAt"] = "2026-01-05T10:00:00Z",
+        ["updatedAt"] = "2026-03-01T08:30:00Z",
+        ["branchCount"] = 2,
+    }.ToJsonString();
+
     public static JsonObject ConnectorNode(string connectorId = "conn_abc123") => new()
     {
         ["connectorId"] = connectorId,
