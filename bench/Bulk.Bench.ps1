@@ -93,6 +93,12 @@ try {
     $base = "$($sandbox.BaseUri)/v1/agents/$agent/telephony/connectors"
     $prepare = { Reset-BenchData $sandbox }
 
+    # The floor: a bare .NET HttpClient doing the same list and deletes with 8 workers (bench/BareHttpClient.cs).
+    $bareAssembly = Join-Path ([IO.Path]::GetTempPath()) "PolyAI.Agents.Bench.$PID.dll"
+    Add-Type -Path (Join-Path $PSScriptRoot 'BareHttpClient.cs') -OutputAssembly $bareAssembly -OutputType Library
+    Add-Type -Path $bareAssembly
+    $bareRemoval = "[PolyAI.Agents.Bench.BareHttpClient]::RemoveAll('$base', '$($sandbox.ApiKey)', 8)"
+
     $moduleRemoval = { param($Throttle) $null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit $Throttle }
     $removals = Measure-Rounds $prepare ([ordered]@{
         Module8  = { & $moduleRemoval 8 }
@@ -100,6 +106,7 @@ try {
             $ids = (Invoke-RestMethod -Uri $base -Headers $headers).connectors.connectorId
             $ids | ForEach-Object -ThrottleLimit 8 -Parallel { $null = Invoke-RestMethod -Method Delete -Uri "$using:base/$_" -Headers $using:headers }
         }
+        Bare     = [scriptblock]::Create($bareRemoval)
         Module1  = { & $moduleRemoval 1 }
         Loop     = {
             $ids = (Invoke-RestMethod -Uri $base -Headers $headers).connectors.connectorId
@@ -121,6 +128,7 @@ try {
     $freshParallel = Measure-FreshProcess "`$headers = @{ 'x-api-key' = '$($sandbox.ApiKey)' }; `$base = '$base'" (
         "`$ids = (Invoke-RestMethod -Uri `$base -Headers `$headers).connectors.connectorId; " +
         "`$ids | ForEach-Object -ThrottleLimit 8 -Parallel { `$null = Invoke-RestMethod -Method Delete -Uri `"`$using:base/`$_`" -Headers `$using:headers }")
+    $freshBare = Measure-FreshProcess "Add-Type -Path '$bareAssembly'" $bareRemoval
     $limit8 = [double]($Connectors * $LatencyMs / 8)
     $limit1 = [double]($Connectors * $LatencyMs)
 
@@ -163,10 +171,12 @@ try {
     $rows = @(
         Row "$n removals, -ThrottleLimit 8 (ms)" $m8.Median $m8.Range "limit N x $LatencyMs ms / 8" $limit8 1.15
         Row "$n removals, -ThrottleLimit 8 (ms)" $m8.Median $m8.Range "ForEach-Object -Parallel 8 + IRM ($($removals.Parallel.Range))" $removals.Parallel.Median 0.59 ' (1.7x faster)'
+        Row "$n removals, bare .NET HttpClient x 8 (ms)" $removals.Bare.Median $removals.Bare.Range "limit N x $LatencyMs ms / 8" $limit8 $null
         Row "$n removals, -ThrottleLimit 8 (ms)" $m8.Median $m8.Range "Invoke-RestMethod loop ($($removals.Loop.Range))" $removals.Loop.Median $null
         Row "$n removals, -ThrottleLimit 1 (ms)" $m1.Median $m1.Range "N x $LatencyMs ms" $limit1 1.10
         Row "$n removals, -ThrottleLimit 8, fresh pwsh (ms)" $freshModule8.Median $freshModule8.Range "limit N x $LatencyMs ms / 8" $limit8 1.15
         Row "$n removals, -ThrottleLimit 8, fresh pwsh (ms)" $freshModule8.Median $freshModule8.Range "ForEach-Object -Parallel 8 + IRM, fresh pwsh ($($freshParallel.Range))" $freshParallel.Median 0.59 ' (1.7x faster)'
+        Row "$n removals, bare .NET HttpClient x 8, fresh pwsh (ms)" $freshBare.Median $freshBare.Range "limit N x $LatencyMs ms / 8" $limit8 $null
         Row "list $Numbers numbers: first object (ms)" $listing[0].First.Median $listing[0].First.Range "IRM + projection ($($listing[1].First.Range))" $listing[1].First.Median $null
         Row "list $Numbers numbers: total (ms)" $listing[0].Total.Median $listing[0].Total.Range "IRM + projection ($($listing[1].Total.Range))" $listing[1].Total.Median 0.33 ' (3x faster)'
         Row "list $Numbers numbers: peak working set (MB)" $listing[0].Peak.Median $listing[0].Peak.Range "IRM + projection ($($listing[1].Peak.Range))" $listing[1].Peak.Median 0.99
@@ -177,4 +187,5 @@ try {
 }
 finally {
     Stop-PolyAiSandbox -Sandbox $sandbox
+    if ($bareAssembly) { Remove-Item -LiteralPath $bareAssembly -ErrorAction SilentlyContinue }
 }
