@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
 using System.Security;
+using System.Threading.Tasks;
 using PolyAI.Agents.Http;
 using Polly;
 using PolyAI.Agents.Client;
@@ -69,7 +70,18 @@ public sealed class Session
     internal ResiliencePipeline<HttpResponseMessage> Resilience => _resilience.Value;
 
     /// <summary>A client for one command invocation; cheap, because the factory pools the handlers.</summary>
-    internal PolyAiClient CreateClient(IApiTrace trace) => new(this, PolyAiHttp.CreateClient(), trace);
+    internal PolyAiClient CreateClient(IApiTrace trace)
+    {
+        if (!_resilience.IsValueCreated)
+        {
+            // The first command of a process builds the HTTP factory and this pipeline, each tens of
+            // milliseconds of one-time work: on another core they overlap. The first request waits for
+            // the pipeline through the Lazy if it gets there first.
+            _ = Task.Run(() => _resilience.Value);
+        }
+
+        return new(this, PolyAiHttp.CreateClient(), trace);
+    }
 
     public override string ToString() => $"PolyAI session ({Region}: {BaseUri})";
 
