@@ -40,6 +40,12 @@ function Reset-BenchData($Sandbox) {
     Set-PolyAiSandboxLatency -Sandbox $Sandbox -Milliseconds $LatencyMs
 }
 
+# A timed run counts only if it did the work: every connector gone, one DELETE each (checked untimed, in the log).
+function Assert-AllRemoved($Sandbox, [string] $Contender) {
+    $deletes = @(Get-PolyAiSandboxRequest -Sandbox $Sandbox | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
+    if ($deletes.Count -ne $Connectors) { throw "$Contender removed $($deletes.Count) connectors, expected $Connectors." }
+}
+
 function Get-Median([double[]] $Values) {
     $sorted = @($Values | Sort-Object)
     $middle = [int][math]::Floor($sorted.Count / 2)
@@ -63,6 +69,7 @@ function Measure-Rounds([scriptblock] $Prepare, [System.Collections.Specialized.
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             & $Contenders[$name]
             $elapsed = $stopwatch.Elapsed.TotalMilliseconds
+            Assert-AllRemoved $sandbox $name
             if ($round -gt $Warmup) { $times[$name].Add($elapsed) }
         }
     }
@@ -121,6 +128,7 @@ try {
             & $prepare
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $Work; `$s.Elapsed.TotalMilliseconds"
             [double](& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+            Assert-AllRemoved $sandbox $Work
         }
         Get-Summary $times
     }
