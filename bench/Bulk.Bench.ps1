@@ -59,8 +59,9 @@ function Get-Summary([double[]] $Values) {
     }
 }
 
-# Each contender once per round, rounds repeated; the first -Warmup rounds are not kept.
-function Measure-Rounds([scriptblock] $Prepare, [System.Collections.Specialized.OrderedDictionary] $Contenders) {
+# Each contender once per round, rounds repeated; the first -Warmup rounds are not kept. $Verify checks each
+# run's work, untimed.
+function Measure-Rounds([scriptblock] $Prepare, [scriptblock] $Verify, [System.Collections.Specialized.OrderedDictionary] $Contenders) {
     $times = @{}
     foreach ($name in $Contenders.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
     foreach ($round in 1..($Warmup + $Runs)) {
@@ -69,7 +70,7 @@ function Measure-Rounds([scriptblock] $Prepare, [System.Collections.Specialized.
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             & $Contenders[$name]
             $elapsed = $stopwatch.Elapsed.TotalMilliseconds
-            Assert-AllRemoved $sandbox $name
+            & $Verify $name
             if ($round -gt $Warmup) { $times[$name].Add($elapsed) }
         }
     }
@@ -107,7 +108,7 @@ try {
     $bareRemoval = "[PolyAI.Agents.Bench.BareHttpClient]::RemoveAll('$base', '$($sandbox.ApiKey)', 8)"
 
     $moduleRemoval = { param($Throttle) $null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit $Throttle }
-    $removals = Measure-Rounds $prepare ([ordered]@{
+    $removals = Measure-Rounds $prepare { param($Name) Assert-AllRemoved $sandbox $Name } ([ordered]@{
         Module8  = { & $moduleRemoval 8 }
         Parallel = {
             $ids = (Invoke-RestMethod -Uri $base -Headers $headers).connectors.connectorId
