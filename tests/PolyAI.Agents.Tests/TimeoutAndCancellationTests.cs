@@ -44,6 +44,26 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task StreamedList_ConsumedMoreSlowlyThanTheTimeout_IsNotATimeout()
+    {
+        // More than one 64 KB read, so a read happens after the slow consumer: only a stalled read may time out,
+        // not the time the pipeline spends with what was read.
+        var ids = new string[600];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = $"conn_{i:D4}";
+        }
+
+        using var api = ApiHarness.Create(StubHandler.Json(Samples.ConnectorList(ids)), timeoutSec: 1);
+        var batches = 0;
+
+        var count = await api.Client.ListConnectorsAsync("A", _ => { if (batches++ == 0) { Thread.Sleep(1300); } }, CancellationToken.None);
+
+        Assert.Equal(ids.Length, count);
+        Assert.True(batches > 1, "the body must take more than one read for this test to mean anything");
+    }
+
+    [Fact]
     public async Task CallerCancellation_WhileWaitingForHeaders_ThrowsOperationCanceled_NotTimeout()
     {
         using var api = ApiHarness.Create(StubHandler.Hanging(), timeoutSec: 30);

@@ -158,14 +158,16 @@ public sealed partial class PolyAiClient
                 _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {stopwatch.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
             }
 
-            // The body gets a time limit of its own (the attempt timeout ends with the headers). Disposing the
-            // response on cancellation unblocks a stalled read on every runtime.
-            bodyTimeout.CancelAfter(TimeSpan.FromSeconds(_session.TimeoutSec));
+            // The body gets time limits of its own (the attempt timeout ends with the headers): the whole of an
+            // error body, each read of a 2xx body (ReadTimeoutStream). Disposing the response on cancellation
+            // unblocks a stalled read on every runtime.
+            var bodyLimit = TimeSpan.FromSeconds(_session.TimeoutSec);
             using var bodyCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bodyTimeout.Token);
             using var abortOnCancel = bodyCancellation.Token.Register(response.Dispose);
 
             if (!response.IsSuccessStatusCode)
             {
+                bodyTimeout.CancelAfter(bodyLimit);
                 if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Delete && policy.EarlierAttemptMayHaveApplied)
                 {
                     throw new PolyAiApiException(
@@ -180,7 +182,7 @@ public sealed partial class PolyAiClient
 
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var stream = new ReadTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), bodyTimeout, bodyLimit);
                 return await readBody(stream, new ResponseInfo(policy.EarlierAttemptMayHaveApplied, correlationId), bodyCancellation.Token).ConfigureAwait(false);
             }
             catch (JsonException ex)
