@@ -50,6 +50,18 @@ Describe '-ThrottleLimit' {
         if ($Limit -gt 1) { $overlap | Should -BeGreaterThan 1 -Because 'the requests overlap' }
     }
 
+    It 'sends nothing more once -ErrorAction Stop has ended the command (queued requests are cancelled)' {
+        $inputs = @([pscustomobject]@{ AgentId = 'PROJECT-BULK'; ConnectorId = 'conn-missing' }) + @(New-BulkAgent 15)
+        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 150
+        { $inputs | Remove-PolyAiConnector -Force -ThrottleLimit 2 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConnectorNotFound,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
+        Start-Sleep -Milliseconds 800   # what was still queued would have been sent by now
+        # The failed DELETE and the one beside it; each worker may have taken one more before the failure was
+        # written on the pipeline thread (2 x -ThrottleLimit). Without the cancellation all 8 queued are sent.
+        (Get-TestRequest -Method DELETE).Count | Should -BeLessOrEqual 4
+        @(Get-TestConnectorIds -AgentId PROJECT-BULK).Count | Should -BeGreaterOrEqual 13
+    }
+
     It 'confirms in input order on the pipeline thread (the What-if lines come in input order)' {
         $inputs = New-BulkAgent 12
         $text = Get-HostOutput { $inputs | Remove-PolyAiConnector -ThrottleLimit 8 -WhatIf }

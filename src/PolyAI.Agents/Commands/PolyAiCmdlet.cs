@@ -404,9 +404,15 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         return session!;
     }
 
+    /// <summary>
+    /// PowerShell disposes the command however it ended. A command that ends early without StopProcessing
+    /// (a terminating error under -ErrorAction Stop, Select-Object -First downstream) must not leave queued
+    /// requests to go out unreported, or a streamed list reading on: everything still running is cancelled.
+    /// The source is not disposed, because requests that were already queued may still read its token.
+    /// </summary>
     public void Dispose()
     {
-        _stopping.Dispose();
+        _stopping.Cancel();
         GC.SuppressFinalize(this);
     }
 }
