@@ -82,7 +82,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
             $failures.Count | Should -Be 1
             $failures[0].FullyQualifiedErrorId | Should -Be 'ConnectorRemovalUnconfirmed,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             $failures[0].TargetObject | Should -Be 'conn-sbx-1'
-            $failures[0].Exception.Message | Should -Match 'most likely deleted'
+            $failures[0].Exception.Message | Should -Match 'most likely removed'
             Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1'
         }
     }

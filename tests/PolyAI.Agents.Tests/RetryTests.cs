@@ -214,7 +214,44 @@ public sealed class RetryTests
 
         Assert.Equal(PolyAiFailureKind.RemovalUnconfirmed, failure.Kind);
         Assert.Equal(2, failure.Attempts);
-        Assert.Contains("most likely deleted", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("most likely removed", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static Func<HttpResponseMessage> NotFound(string code) =>
+        () => Respond.With(HttpStatusCode.NotFound, $$"""{"error_code":"{{code}}","id":14100,"message":"not here"}""");
+
+    [Fact]
+    public async Task Delete_RetriedAfterALostResponse_NamesOnlyTheLostAttempts_AndKeepsWhatThe404Said()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.BadGateway), NotFound("CONNECTORS_NOT_FOUND")));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.DeleteConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.RemovalUnconfirmed, failure.Kind);
+        Assert.Contains("was lost (502 Bad Gateway), and the retry", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("CONNECTORS_NOT_FOUND", failure.ApiError.Code);
+    }
+
+    [Fact]
+    public async Task Delete_RetriedAfterALostResponse_IntoA404ForSomethingElse_IsPlainNotFound()
+    {
+        using var api = Harness(Scripted(Status(HttpStatusCode.BadGateway), NotFound("AGENT_NOT_FOUND")));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.DeleteConnectorAsync("A", "c", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.NotFound, failure.Kind);
+        Assert.Equal("AGENT_NOT_FOUND", failure.ApiError.Code);
+    }
+
+    [Fact]
+    public async Task BulkDelete_RetriedAfterALostResponse_IntoA404_IsPlainNotFound()
+    {
+        // P3 reports numbers it does not find inside a 200; a 404 of the request itself is about the agent or route.
+        using var api = Harness(Scripted(Status(HttpStatusCode.BadGateway), NotFound("PHONE_NUMBERS_NOT_FOUND")));
+
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.DeletePhoneNumbersAsync("A", new[] { "+15550100001" }, CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.NotFound, failure.Kind);
     }
 
     [Theory]

@@ -187,7 +187,7 @@ public sealed class RouteTests
 
         await api.Client.SendAsync(
             HttpMethod.Get, ApiRoute.PhoneNumber("A", "+442071234567"), null,
-            "Get phone number", CancellationToken.None, readOnly: false, (_, _, _) => Task.FromResult(0));
+            "Get phone number", CancellationToken.None, readOnly: false, goneCode: null, (_, _, _) => Task.FromResult(0));
 
         var sent = api.Stub.Single;
         Assert.Equal(Base + "/v1/agents/A/telephony/phone-numbers/+442071234567", sent.AbsoluteUri);

@@ -17,7 +17,7 @@ public sealed partial class PolyAiClient
     /// <summary>C1, streamed: connectors are handed to <paramref name="onConnectors"/> as they are read.</summary>
     public Task<int> ListConnectorsAsync(string agentId, Action<IReadOnlyList<Connector>> onConnectors, CancellationToken cancellationToken) =>
         SendAsync(
-            HttpMethod.Get, ApiRoute.Connectors(agentId), null, $"List connectors of agent '{agentId}'", cancellationToken, readOnly: false,
+            HttpMethod.Get, ApiRoute.Connectors(agentId), null, $"List connectors of agent '{agentId}'", cancellationToken, readOnly: false, goneCode: null,
             (stream, _, token) => JsonArrayStream.ReadAsync(stream, "connectors", ApiJsonContext.Wire.ConnectorDto, dto => Map(agentId, dto), onConnectors, token));
 
     /// <summary>C1, collected.</summary>
@@ -70,7 +70,7 @@ public sealed partial class PolyAiClient
         SendAsync(
             HttpMethod.Delete, ApiRoute.Connector(agentId, connectorId), null, ApiJsonContext.Wire.DeleteConnectorResponse,
             response => new ConnectorRemoval(agentId, Required(response.DeletedConnector, "deletedConnector"), RequiredList(response.DeletedPhoneNumbers, "deletedPhoneNumbers")),
-            $"Delete connector '{connectorId}' of agent '{agentId}'", cancellationToken);
+            $"Delete connector '{connectorId}' of agent '{agentId}'", cancellationToken, goneCode: "CONNECTORS_NOT_FOUND");
 
     /// <summary>C6: changes one connector (only the fields the update sets) and returns it as the API now has it.
     /// After a move (<see cref="ConnectorUpdate.ProjectId"/>) the connector belongs to the target project, so that

@@ -32,7 +32,7 @@ public sealed partial class PolyAiClient
 
         var what = connectorId is null ? $"List phone numbers of agent '{agentId}'" : $"List phone numbers of connector '{connectorId}' of agent '{agentId}'";
         return SendAsync(
-            HttpMethod.Get, ApiRoute.WithQuery(ApiRoute.PhoneNumbers(agentId), "connectorId", connectorId), null, what, cancellationToken, readOnly: false,
+            HttpMethod.Get, ApiRoute.WithQuery(ApiRoute.PhoneNumbers(agentId), "connectorId", connectorId), null, what, cancellationToken, readOnly: false, goneCode: null,
             (stream, _, token) => JsonArrayStream.ReadAsync(stream, "phoneNumbers", ApiJsonContext.Wire.PhoneNumberDto, dto => Map(agentId, dto), onNumbers, token));
     }
 
@@ -123,7 +123,7 @@ public sealed partial class PolyAiClient
         return SendAsync(
             HttpMethod.Delete, ApiRoute.PhoneNumber(agentId, number), null, ApiJsonContext.Wire.DeletePhoneNumberResponse,
             response => new PhoneNumberRemoval(agentId, Required(response.Deleted, "deleted")),
-            $"Delete phone number '{number}' of agent '{agentId}'", cancellationToken);
+            $"Delete phone number '{number}' of agent '{agentId}'", cancellationToken, goneCode: "PHONE_NUMBERS_NOT_FOUND");
     }
 
     /// <summary>P3: releases several numbers (a JSON body on DELETE), each on its own. One result per requested
@@ -166,10 +166,8 @@ public sealed partial class PolyAiClient
                 var failure = BatchItemFailure.From(operation, error, PolyAiFailureKind.Rejected, correlationId);
                 if (failure.Kind == PolyAiFailureKind.NotFound && earlierAttemptMayHaveApplied)
                 {
-                    failure = new PolyAiApiException(
-                        PolyAiFailureKind.RemovalUnconfirmed, operation,
-                        $"{operation}: the response to an earlier attempt of this bulk delete was lost, and the retry reported the number as not found ({error}). It was most likely released by that attempt, but what the API reported for it is lost.",
-                        apiError: failure.ApiError);
+                    failure = RemovalUnconfirmed(
+                        operation, $"the response to an earlier attempt of this bulk delete was lost, and the retry reported the number as not found ({error})", failure.ApiError);
                 }
 
                 results.Add(BatchItemResult<PhoneNumberRemoval>.Failed(number, failure));

@@ -101,9 +101,10 @@ public sealed partial class PolyAiClient
         Func<TResponse, TResult> map,
         string operation,
         CancellationToken cancellationToken,
-        bool readOnly = false)
+        bool readOnly = false,
+        string? goneCode = null)
         where TResponse : class =>
-        SendAsync(method, pathAndQuery, body, responseType, (response, _) => map(response), operation, cancellationToken, readOnly);
+        SendAsync(method, pathAndQuery, body, responseType, (response, _) => map(response), operation, cancellationToken, readOnly, goneCode);
 
     /// <summary>As above; the map also gets the correlation id and learns whether an earlier attempt whose
     /// response was lost may have been applied (a bulk DELETE retried after a lost response reports the
@@ -116,10 +117,11 @@ public sealed partial class PolyAiClient
         Func<TResponse, ResponseInfo, TResult> map,
         string operation,
         CancellationToken cancellationToken,
-        bool readOnly = false)
+        bool readOnly = false,
+        string? goneCode = null)
         where TResponse : class =>
         SendAsync(
-            method, pathAndQuery, body, operation, cancellationToken, readOnly,
+            method, pathAndQuery, body, operation, cancellationToken, readOnly, goneCode,
             async (stream, info, token) =>
             {
                 var response = await JsonSerializer.DeserializeAsync(stream, responseType, token).ConfigureAwait(false)
@@ -132,6 +134,8 @@ public sealed partial class PolyAiClient
     /// turns an error status into a <see cref="PolyAiApiException"/>, and hands a 2xx body to
     /// <paramref name="readBody"/> under a time limit of its own. A <see cref="JsonException"/> from the reader
     /// is an invalid response; a broken connection while reading is a connection failure.
+    /// <paramref name="goneCode"/>, for a DELETE of one resource, is the API code of its 404 ("not found"):
+    /// after a lost attempt, that 404 most likely means the lost attempt deleted it (RemovalUnconfirmed).
     /// </summary>
     internal async Task<TResult> SendAsync<TResult>(
         HttpMethod method,
@@ -140,6 +144,7 @@ public sealed partial class PolyAiClient
         string operation,
         CancellationToken cancellationToken,
         bool readOnly,
+        string? goneCode,
         Func<Stream, ResponseInfo, CancellationToken, Task<TResult>> readBody)
     {
         var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
@@ -168,15 +173,16 @@ public sealed partial class PolyAiClient
             if (!response.IsSuccessStatusCode)
             {
                 bodyTimeout.CancelAfter(bodyLimit);
-                if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Delete && policy.EarlierAttemptMayHaveApplied)
+                var errorBody = await ReadLimitedAsync(response, bodyCancellation.Token).ConfigureAwait(false);
+                if (goneCode is not null && response.StatusCode == HttpStatusCode.NotFound && policy.EarlierAttemptMayHaveApplied
+                    && ApiErrorParser.Parse(errorBody).WithCorrelationId(correlationId) is var notFound
+                    && (notFound.Code is null || notFound.Code == goneCode))
                 {
-                    throw new PolyAiApiException(
-                        PolyAiFailureKind.RemovalUnconfirmed, operation,
-                        $"{operation}: the response to an earlier attempt was lost ({string.Join(", ", policy.FailedAttempts)}), and the retry found nothing to delete (404). It was most likely deleted by that attempt, but what the API reported for it is lost.",
-                        404, new ApiError(null, null, correlationId), attempts: policy.Attempts);
+                    // The last failed attempt is this 404; the ones before it are the lost ones.
+                    var lost = string.Join(", ", policy.FailedAttempts.Take(policy.FailedAttempts.Count - 1));
+                    throw RemovalUnconfirmed(operation, $"the response to an earlier attempt was lost ({lost}), and the retry found nothing to delete (404)", notFound, 404, policy.Attempts);
                 }
 
-                var errorBody = await ReadLimitedAsync(response, bodyCancellation.Token).ConfigureAwait(false);
                 throw Failure(response, errorBody, operation, correlationId, policy);
             }
 
@@ -269,6 +275,14 @@ public sealed partial class PolyAiClient
         new(PolyAiFailureKind.InvalidResponse, operation,
             $"{operation}: the API answered {(int)response.StatusCode} but the body is not the documented JSON: {detail}",
             (int)response.StatusCode, new ApiError(null, null, correlationId), inner);
+
+    /// <summary>A delete whose outcome is known only by inference: an earlier attempt's response was lost
+    /// and the retry no longer finds the resource.</summary>
+    internal static PolyAiApiException RemovalUnconfirmed(string operation, string what, ApiError? apiError, int? status = null, int attempts = 1) =>
+        new(
+            PolyAiFailureKind.RemovalUnconfirmed, operation,
+            $"{operation}: {what}. It was most likely removed by that attempt, but what the API reported for it is lost{(string.IsNullOrEmpty(apiError?.CorrelationId) ? "" : $" (correlation id {apiError!.CorrelationId})")}.",
+            status, apiError, attempts: attempts);
 
     private static PolyAiApiException Failure(HttpResponseMessage response, string text, string operation, string? correlationId, RequestPolicy policy)
     {
