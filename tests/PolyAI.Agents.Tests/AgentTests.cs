@@ -31,6 +31,7 @@ public sealed class AgentTests
     [InlineData("""[{"accountId":"ws","agentName":"x","createdAt":"2026-01-05T10:00:00Z","updatedAt":"2026-01-05T10:00:00Z","branchCount":1}]""")]
     [InlineData("""[{"accountId":"ws","agentId":null,"agentName":"x","createdAt":"2026-01-05T10:00:00Z","updatedAt":"2026-01-05T10:00:00Z","branchCount":1}]""")]
     [InlineData("""[null]""")]
+    [InlineData("""[{"accountId":"ws","agentId":"P","agentName":"x","createdAt":"yesterday","updatedAt":"2026-01-05T10:00:00Z","branchCount":1}]""")]
     public async Task ListAgents_NotAnArrayOfWholeAgents_IsInvalidResponse(string body)
     {
         using var api = ApiHarness.Create(StubHandler.Json(body));

@@ -53,6 +53,18 @@ public sealed class JsonArrayStreamTests
         Assert.Equal("+15550000039", numbers[^1]);
     }
 
+    [Theory]
+    [InlineData(64 * 1024)]
+    [InlineData(1)]
+    public async Task SkipsAUtf8ByteOrderMark_AsJsonSerializerDoes(int bytesPerRead)
+    {
+        var body = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(Body(3))).ToArray();
+
+        var (read, _, _) = await Read(new TrickleStream(body, bytesPerRead));
+
+        Assert.Equal(3, read);
+    }
+
     [Fact]
     public async Task SkipsOtherProperties_BeforeAndAfter_IncludingNestedOnes()
     {

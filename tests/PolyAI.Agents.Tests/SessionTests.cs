@@ -110,7 +110,9 @@ public sealed class SessionTests
     [Fact]
     public void RelativeBaseUri_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => Create(baseUri: new Uri("/v1", UriKind.Relative)));
+        var ex = Assert.Throws<ArgumentException>(() => Create(baseUri: new Uri("api.us.poly.ai/?x-api-key=sk-typed-here", UriKind.Relative)));
+
+        Assert.DoesNotContain("sk-typed-here", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

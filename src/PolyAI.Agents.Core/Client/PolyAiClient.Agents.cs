@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Json;
@@ -22,10 +23,12 @@ public sealed partial class PolyAiClient
         Required(dto.AccountId, "accountId"),
         Required(dto.AgentId, "agentId"),
         Required(dto.AgentName, "agentName"),
-        Timestamp(Required(dto.CreatedAt, "createdAt")),
-        Timestamp(Required(dto.UpdatedAt, "updatedAt")),
+        Timestamp(Required(dto.CreatedAt, "createdAt"), "createdAt"),
+        Timestamp(Required(dto.UpdatedAt, "updatedAt"), "updatedAt"),
         (int)Math.Round(dto.BranchCount));
 
-    private static DateTimeOffset? Timestamp(string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+    private static DateTimeOffset Timestamp(string text, string field) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value
+            : throw new JsonException($"The field '{field}' is not a date and time: '{text}'.");
 }

@@ -142,7 +142,8 @@ public sealed class Session
     {
         if (!baseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The base URI '{baseUri}' must be absolute, for example https://api.us.poly.ai.");
+            // Not echoed: a mistyped value may carry the key.
+            throw new ArgumentException("The base URI must be absolute, for example https://api.us.poly.ai.");
         }
 
         if (!string.IsNullOrEmpty(baseUri.UserInfo) || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))

@@ -20,6 +20,7 @@ namespace PolyAI.Agents.Json;
 internal static class JsonArrayStream
 {
     private const int InitialBufferSize = 64 * 1024;
+    private static readonly byte[] Utf8Bom = { 0xEF, 0xBB, 0xBF };
 
     public static async Task<int> ReadAsync<TItem, TResult>(
         Stream stream,
@@ -33,6 +34,7 @@ internal static class JsonArrayStream
         var buffer = new byte[InitialBufferSize];
         var length = 0;
         var endOfStream = false;
+        var atStart = true;
         while (true)
         {
             if (!endOfStream)
@@ -45,6 +47,22 @@ internal static class JsonArrayStream
                 var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
                 endOfStream = read == 0;
                 length += read;
+            }
+
+            if (atStart)
+            {
+                // A UTF-8 byte order mark, which Utf8JsonReader does not skip (JsonSerializer does, for the other endpoints).
+                if (length < Utf8Bom.Length && !endOfStream)
+                {
+                    continue;
+                }
+
+                atStart = false;
+                if (new ReadOnlySpan<byte>(buffer, 0, length).StartsWith(Utf8Bom))
+                {
+                    length -= Utf8Bom.Length;
+                    Buffer.BlockCopy(buffer, Utf8Bom.Length, buffer, 0, length);
+                }
             }
 
             var consumed = parser.Parse(new ReadOnlySpan<byte>(buffer, 0, length), endOfStream);

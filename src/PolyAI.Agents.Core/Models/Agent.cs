@@ -5,7 +5,7 @@ namespace PolyAI.Agents;
 /// <summary>An agent (an Agent Studio project) the key can see.</summary>
 public sealed class Agent
 {
-    internal Agent(string accountId, string agentId, string agentName, DateTimeOffset? createdAt, DateTimeOffset? updatedAt, int branchCount)
+    internal Agent(string accountId, string agentId, string agentName, DateTimeOffset createdAt, DateTimeOffset updatedAt, int branchCount)
     {
         AccountId = accountId;
         AgentId = agentId;
@@ -23,9 +23,9 @@ public sealed class Agent
 
     public string AgentName { get; }
 
-    public DateTimeOffset? CreatedAt { get; }
+    public DateTimeOffset CreatedAt { get; }
 
-    public DateTimeOffset? UpdatedAt { get; }
+    public DateTimeOffset UpdatedAt { get; }
 
     public int BranchCount { get; }
 
