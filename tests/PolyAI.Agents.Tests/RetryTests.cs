@@ -7,7 +7,9 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Http;
 using PolyAI.Agents.Json;
 using PolyAI.Agents.Tests.Support;
 using Xunit;
@@ -315,6 +317,18 @@ public sealed class RetryTests
 
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "cancellation does not wait for the 30 s Retry-After");
         Assert.Single(api.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task ARequestWithoutItsPolicy_IsRefused_NotSentWithoutRetriesAndTimeouts()
+    {
+        var stub = StubHandler.Json(Samples.Connector());
+        using var services = new ServiceCollection().AddPolyAiHttp(() => stub).BuildServiceProvider();
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(PolyAiHttp.ClientName);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync(ApiHarness.TestBaseUri));
+
+        Assert.Empty(stub.Requests);
     }
 
     [Fact]

@@ -8,13 +8,21 @@ namespace PolyAI.Agents.Client;
 /// </summary>
 internal static class ApiRoute
 {
-    public static string Agent(string agentId) => "/v1/agents/" + Segment(agentId);
+    public const string Agents = "/v1/agents";
+
+    public static string Agent(string agentId) => Agents + "/" + Segment(agentId);
 
     public static string Connectors(string agentId) => Agent(agentId) + "/telephony/connectors";
+
+    public static string ConnectorsBatch(string agentId) => Connectors(agentId) + "/batch";
+
+    public static string ConnectorLookup(string agentId) => Connectors(agentId) + "/lookup";
 
     public static string Connector(string agentId, string connectorId) => Connectors(agentId) + "/" + Segment(connectorId);
 
     public static string PhoneNumbers(string agentId) => Agent(agentId) + "/telephony/phone-numbers";
+
+    public static string PhoneNumbersBatch(string agentId) => PhoneNumbers(agentId) + "/batch";
 
     public static string PhoneNumber(string agentId, string number) => PhoneNumbers(agentId) + "/" + Segment(number);
 

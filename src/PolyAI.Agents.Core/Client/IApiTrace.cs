@@ -15,8 +15,6 @@ public interface IApiTrace
     void Verbose(string message);
 
     void Debug(string message);
-
-    void Warning(string message);
 }
 
 /// <summary>A trace that drops everything.</summary>
@@ -31,6 +29,4 @@ public sealed class NullApiTrace : IApiTrace
     public void Verbose(string message) { }
 
     public void Debug(string message) { }
-
-    public void Warning(string message) { }
 }

@@ -15,7 +15,7 @@ public sealed partial class PolyAiClient
     /// <summary>A1: the agents of the key's workspace.</summary>
     public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken) =>
         SendAsync(
-            HttpMethod.Get, "/v1/agents", null, ApiJsonContext.Wire.ListAgentDto,
+            HttpMethod.Get, ApiRoute.Agents, null, ApiJsonContext.Wire.ListAgentDto,
             agents => (IReadOnlyList<Agent>)RequiredList(agents, "agents").Select(Map).ToList(),
             "List agents", cancellationToken);
 

@@ -49,7 +49,7 @@ public sealed partial class PolyAiClient
 
         var body = Serialize(new BatchGetConnectorsBody { ConnectorIds = connectorIds.ToList() }, ApiJsonContext.Wire.BatchGetConnectorsBody);
         return SendAsync(
-            HttpMethod.Post, ApiRoute.Connectors(agentId) + "/batch", body, ApiJsonContext.Wire.BatchGetConnectorsResponse,
+            HttpMethod.Post, ApiRoute.ConnectorsBatch(agentId), body, ApiJsonContext.Wire.BatchGetConnectorsResponse,
             response => new BatchResult<Connector>(
                 RequiredList(response.Found, "found").Select(c => Map(agentId, c)).ToList(),
                 RequiredList(response.NotFound, "notFound")),
@@ -61,7 +61,7 @@ public sealed partial class PolyAiClient
         Identifier.EnsureE164(phoneNumber);
         var body = Serialize(new LookupConnectorBody { PhoneNumber = phoneNumber }, ApiJsonContext.Wire.LookupConnectorBody);
         return SendAsync(
-            HttpMethod.Post, ApiRoute.Connectors(agentId) + "/lookup", body, ApiJsonContext.Wire.ConnectorDto,
+            HttpMethod.Post, ApiRoute.ConnectorLookup(agentId), body, ApiJsonContext.Wire.ConnectorDto,
             dto => Map(agentId, dto),
             $"Look up the connector of {phoneNumber} in agent '{agentId}'", cancellationToken, readOnly: true);
     }
@@ -101,7 +101,7 @@ public sealed partial class PolyAiClient
 
         var body = ConnectorUpdateBody.Batch(updates);
         return SendAsync(
-            Patch, ApiRoute.Connectors(agentId) + "/batch", body, ApiJsonContext.Wire.BatchUpdateConnectorsResponse,
+            Patch, ApiRoute.ConnectorsBatch(agentId), body, ApiJsonContext.Wire.BatchUpdateConnectorsResponse,
             (response, info) => MapUpdateResults(agentId, updates, response, info.CorrelationId),
             $"Update {updates.Count} connectors of agent '{agentId}'", cancellationToken);
     }

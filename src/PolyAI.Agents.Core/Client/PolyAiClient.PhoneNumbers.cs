@@ -52,7 +52,7 @@ public sealed partial class PolyAiClient
         EnsureNumbers(numbers);
         var body = Serialize(new BatchGetPhoneNumbersBody { PhoneNumbers = numbers.ToList() }, ApiJsonContext.Wire.BatchGetPhoneNumbersBody);
         return SendAsync(
-            HttpMethod.Post, ApiRoute.PhoneNumbers(agentId) + "/batch", body, ApiJsonContext.Wire.BatchGetPhoneNumbersResponse,
+            HttpMethod.Post, ApiRoute.PhoneNumbersBatch(agentId), body, ApiJsonContext.Wire.BatchGetPhoneNumbersResponse,
             response => new BatchResult<PhoneNumber>(
                 RequiredList(response.Found, "found").Select(n => Map(agentId, n)).ToList(),
                 RequiredList(response.NotFound, "notFound")),

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -149,7 +148,6 @@ public sealed partial class PolyAiClient
     {
         var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
         var policy = new RequestPolicy(_session.Resilience, safeToRepeat, _trace);
-        var stopwatch = Stopwatch.StartNew();
         using var bodyTimeout = new CancellationTokenSource();
         try
         {
@@ -160,7 +158,7 @@ public sealed partial class PolyAiClient
             var correlationId = Header(response, CorrelationHeader);
             if (_trace.VerboseEnabled)
             {
-                _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {stopwatch.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
+                _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {policy.Elapsed.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
             }
 
             // The body gets time limits of its own (the attempt timeout ends with the headers): the whole of an
@@ -199,7 +197,7 @@ public sealed partial class PolyAiClient
             {
                 throw new PolyAiApiException(
                     PolyAiFailureKind.Connection, operation,
-                    $"{operation} failed: the connection broke while the response was read ({Innermost(ex).Message})",
+                    $"{operation} failed: the connection broke while the response was read ({RetryPolicy.Innermost(ex).Message})",
                     (int)response.StatusCode, new ApiError(null, null, correlationId), ex);
             }
         }
@@ -220,7 +218,7 @@ public sealed partial class PolyAiClient
         {
             throw new PolyAiApiException(
                 PolyAiFailureKind.Connection, operation,
-                $"{operation} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({Innermost(ex).Message}){AttemptsSuffix(policy)}",
+                $"{operation} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({RetryPolicy.Innermost(ex).Message}){AttemptsSuffix(policy)}",
                 innerException: ex, attempts: policy.Attempts);
         }
     }
@@ -360,13 +358,4 @@ public sealed partial class PolyAiClient
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static Exception Innermost(Exception ex)
-    {
-        while (ex.InnerException is not null)
-        {
-            ex = ex.InnerException;
-        }
-
-        return ex;
-    }
 }

@@ -10,11 +10,10 @@ internal sealed class ResilienceHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var policy = RequestPolicy.Of(request);
-        if (policy is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        // Every request of the named client comes from PolyAiClient, which attaches its policy: one without
+        // would silently go out without retries and timeouts.
+        var policy = RequestPolicy.Of(request)
+            ?? throw new System.InvalidOperationException("The request has no RequestPolicy attached (send it through PolyAiClient).");
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestPolicy.ContextKey, policy);

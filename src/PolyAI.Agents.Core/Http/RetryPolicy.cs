@@ -45,7 +45,12 @@ internal static class RetryPolicy
                 OnRetry = args =>
                 {
                     var policy = args.Context.Properties.GetValue(RequestPolicy.ContextKey, null!);
-                    policy?.Trace.Verbose(string.Format(
+                    if (policy is not { Trace.VerboseEnabled: true })
+                    {
+                        return default;
+                    }
+
+                    policy.Trace.Verbose(string.Format(
                         CultureInfo.InvariantCulture,
                         "Retry {0} of {1} in {2:0.0} s after {3}.",
                         args.AttemptNumber + 1,
@@ -171,7 +176,7 @@ internal static class RetryPolicy
         return false;
     }
 
-    private static Exception Innermost(Exception ex)
+    internal static Exception Innermost(Exception ex)
     {
         while (ex.InnerException is not null)
         {

@@ -3,7 +3,7 @@ using PolyAI.Agents.Client;
 
 namespace PolyAI.Agents.Runtime;
 
-/// <summary>Sends the client's trace to the cmdlet's Verbose, Debug and Warning streams on the pipeline thread.</summary>
+/// <summary>Sends the client's trace to the cmdlet's Verbose and Debug streams on the pipeline thread.</summary>
 internal sealed class DispatchedTrace : IApiTrace
 {
     private readonly PipelineDispatcher _dispatcher;
@@ -40,5 +40,4 @@ internal sealed class DispatchedTrace : IApiTrace
 
     public void Debug(string message) => _dispatcher.Post(() => _cmdlet.WriteDebug(message));
 
-    public void Warning(string message) => _dispatcher.Post(() => _cmdlet.WriteWarning(message));
 }

@@ -26,5 +26,4 @@ public sealed class RecordingTrace : IApiTrace
 
     public void Debug(string message) => _entries.Enqueue(("Debug", message));
 
-    public void Warning(string message) => _entries.Enqueue(("Warning", message));
 }
