@@ -86,12 +86,18 @@ internal static class CompletionSource
             using var timeout = new CancellationTokenSource(Timeout);
             var client = session.CreateClient(NullApiTrace.Instance);
             var task = Task.Run(() => fetch(client, timeout.Token));
-            items = task.Wait(Timeout) ? task.Result : Array.Empty<(string, string)>();
+            if (!task.Wait(Timeout))
+            {
+                return Array.Empty<(string, string)>();
+            }
+
+            items = task.Result;
         }
         catch (Exception)
         {
-            // Completion is a convenience: a failure (no network, bad key, timeout) completes nothing.
-            items = Array.Empty<(string, string)>();
+            // Completion is a convenience: a failure (no network, bad key, timeout) completes nothing, and is
+            // not remembered, so the next Tab asks again.
+            return Array.Empty<(string, string)>();
         }
 
         lock (entries)
