@@ -85,6 +85,15 @@ Describe 'Remove-PolyAiConnector' {
     }
 
     Describe 'Remove-PolyAiConnector: pipeline and output' {
+        It 'removes a connector that arrives twice (piped, or in -ConnectorId) once, without a second error' {
+            $connector = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1
+            $removals = @($connector, $connector | Remove-PolyAiConnector -Force -ErrorVariable failures)
+            $removals.Count | Should -Be 1
+            $failures.Count | Should -Be 0
+            @(Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-2, conn-sbx-2 -Force).Count | Should -Be 1
+            (Get-TestRequest -Method DELETE).Count | Should -Be 2
+        }
+
         It 'removes a filtered set piped from Get-PolyAiConnector and records the released numbers' {
             $removals = Get-PolyAiConnector -AgentId PROJECT-DEMO | Where-Object ClientEnv -EQ sandbox | Remove-PolyAiConnector -Force
             $removals | Should -BeOfType ([PolyAI.Agents.ConnectorRemoval])

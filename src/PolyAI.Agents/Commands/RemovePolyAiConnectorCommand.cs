@@ -43,6 +43,8 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
     public SwitchParameter Force { get; set; }
 
 
+    private readonly HashSet<(string, string)> _seen = new();
+
     protected override void ProcessRecord()
     {
         if (InputObject is not null)
@@ -51,7 +53,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
             return;
         }
 
-        foreach (var connectorId in ConnectorId.Distinct(StringComparer.Ordinal))
+        foreach (var connectorId in ConnectorId)
         {
             Remove(AgentId, connectorId, null);
         }
@@ -59,6 +61,12 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
 
     private void Remove(string agentId, string connectorId, Connector? known)
     {
+        if (!_seen.Add((agentId, connectorId)))
+        {
+            WriteVerbose($"Connector '{connectorId}' of agent '{agentId}' was given more than once; it is removed once.");
+            return;
+        }
+
         string description;
         if (ChangeWillBeShown(Force, ConfirmImpact.High))
         {
