@@ -35,6 +35,8 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 $Root = $PSScriptRoot
+# Starting, resetting and stopping the sandbox, and Get-PwshCommand (how to start a fresh PowerShell like this one).
+Import-Module (Join-Path $Root 'tests/Tools/SandboxHost.psm1') -Force
 $Out = Join-Path $Root 'out'
 $ModuleName = 'PolyAI.Agents'
 $ModuleOut = Join-Path $Out $ModuleName
@@ -97,19 +99,9 @@ function Assert-SameFiles {
     if ($unexpected) { throw "$What has files the layout does not list (add them to build.ps1 on purpose): $($unexpected -join ', ')" }
 }
 
-function Get-ChildPowerShell {
-    # A fresh PowerShell of the same edition that runs this script (the dotnet tool's, or an installed one).
-    $name = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
-    $exe = Join-Path $PSHOME $name
-    if (Test-Path $exe) { return @($exe) }
-    $dll = Join-Path $PSHOME 'pwsh.dll'
-    if (Test-Path $dll) { return @('dotnet', $dll) }
-    throw "Cannot find a PowerShell executable in $PSHOME."
-}
-
 function Invoke-ChildPowerShell {
     param([Parameter(Mandatory)] [string] $File, [string[]] $ArgumentList = @())
-    $pwsh = @(Get-ChildPowerShell)
+    $pwsh = Get-PwshCommand
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList
     & $pwsh[0] @arguments | Out-Host
     return $LASTEXITCODE
@@ -232,7 +224,6 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    Import-Module (Join-Path $Root 'tests/Tools/SandboxHost.psm1') -Force
     $sandbox = Start-PolyAiSandbox -SandboxPath (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll')
     try {
         Write-Host "Sandbox listening on $($sandbox.BaseUri)" -ForegroundColor Green

@@ -31,7 +31,8 @@ $ProgressPreference = 'SilentlyContinue'
 Import-Module (Join-Path $PSScriptRoot '../tests/Tools/SandboxHost.psm1') -Force
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
 Import-Module $manifest
-$pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+$pwsh = Get-PwshCommand
+$pwshLead = @($pwsh | Select-Object -Skip 1)
 $agent = 'PROJECT-BENCH'
 
 function Reset-BenchData($Sandbox) {
@@ -128,7 +129,7 @@ try {
         $times = foreach ($run in 1..$Runs) {
             & $prepare
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $Work; `$s.Elapsed.TotalMilliseconds"
-            [double](& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+            [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
             Assert-AllRemoved $sandbox $Work
         }
         Get-Summary $times
@@ -153,13 +154,13 @@ try {
         $total = foreach ($run in 1..$Runs) {
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $List | Out-Null; `$t = `$s.Elapsed.TotalMilliseconds; " +
                 "'{0}|{1}' -f `$t, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
-            $time, $peak = (& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split '\|'
+            $time, $peak = (& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split '\|'
             [pscustomobject]@{ Total = [double]$time; Peak = [double]$peak }
         }
         $first = foreach ($run in 1..$Runs) {
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); `$one = $List | Select-Object -First 1; " +
                 "if (-not `$one.Number) { throw 'no object' }; `$s.Elapsed.TotalMilliseconds"
-            [double](& $pwsh -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
+            [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
         }
         [pscustomobject]@{
             First = Get-Summary $first
@@ -171,7 +172,7 @@ try {
         Measure-Listing $connect $moduleList
         Measure-Listing '' $irmList
     )
-    $check = & $pwsh -NoProfile -NonInteractive -Command "$connect; @($moduleList).Count" | Select-Object -Last 1
+    $check = & $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command "$connect; @($moduleList).Count" | Select-Object -Last 1
     if ([int]$check -ne $Numbers) { throw "Listed $check numbers, expected $Numbers." }
 
     $n = $Connectors

@@ -13,13 +13,14 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../tests/Tools/SandboxHost.psm1') -Force
-$pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+$pwsh = Get-PwshCommand
+$pwshLead = @($pwsh | Select-Object -Skip 1)
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
 
 function Measure-Process([string] $Command) {
     $times = foreach ($i in 1..$Runs) {
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
-        & $pwsh -NoProfile -NonInteractive -Command $Command | Out-Null
+        & $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $Command | Out-Null
         if ($LASTEXITCODE -ne 0) { throw "Failed ($LASTEXITCODE): $Command" }
         $stopwatch.Elapsed.TotalMilliseconds
     }
@@ -29,7 +30,7 @@ function Measure-Process([string] $Command) {
 $sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath
 try {
     $uri = "$($sandbox.BaseUri)/v1/agents/PROJECT-DEMO/telephony/connectors"
-    & $pwsh -NoProfile -Command 1 | Out-Null   # warm the disk cache for the first measurement
+    & $pwsh[0] @pwshLead -NoProfile -Command 1 | Out-Null   # warm the disk cache for the first measurement
     $rows = @(
         @{ Name = 'Import-Module PolyAI.Agents'; Baseline = 'pwsh -c 1'
            Measured = "Import-Module '$manifest'"; Base = '1' }

@@ -50,7 +50,7 @@ function Invoke-TestPwsh {
         printed (stdout and stderr, host output included).
     #>
     param([Parameter(Mandatory)] [string] $Script, [switch] $NoConnect, [switch] $NoImport, [string] $InputText)
-    $pwsh = Join-Path $PSHOME ($(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }))
+    $pwsh = Get-PwshCommand
     $prelude = "`$ErrorActionPreference = 'Continue';"
     if (-not $NoImport) { $prelude += " Import-Module '$env:POLYAI_TEST_MODULE';" }
     if (-not $NoConnect -and -not $NoImport) {
@@ -62,7 +62,8 @@ function Invoke-TestPwsh {
         $env:NO_COLOR = '1'
         $arguments = @('-NoProfile', '-File', $file)
         if (-not $PSBoundParameters.ContainsKey('InputText')) { $arguments = @('-NonInteractive') + $arguments }
-        $output = if ($PSBoundParameters.ContainsKey('InputText')) { $InputText | & $pwsh @arguments 2>&1 } else { & $pwsh @arguments 2>&1 }
+        $arguments = @($pwsh | Select-Object -Skip 1) + $arguments
+        $output = if ($PSBoundParameters.ContainsKey('InputText')) { $InputText | & $pwsh[0] @arguments 2>&1 } else { & $pwsh[0] @arguments 2>&1 }
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = (@($output | ForEach-Object { "$_" }) -join "`n") }
     }
     finally {

@@ -380,6 +380,20 @@ function Invoke-SandboxControl {
     Invoke-RestMethod @request
 }
 
+function Get-PwshCommand {
+    <#
+    .SYNOPSIS
+    How to start a fresh PowerShell like this one: @(program, leading arguments). Under the dotnet tool that is
+    this dotnet host with $PSHOME/pwsh.dll (the tool's pwsh apphost is built for linux-x64 only); otherwise this
+    very executable.
+    #>
+    if ($PSVersionTable.PSEdition -eq 'Desktop') { return , @(Join-Path $PSHOME 'powershell.exe') }
+    $process = [Environment]::ProcessPath
+    $dll = Join-Path $PSHOME 'pwsh.dll'
+    if ((Split-Path -Leaf $process) -match '^dotnet(\.exe)?$' -and (Test-Path -LiteralPath $dll)) { return , @($process, $dll) }
+    , @($process)
+}
+
 function Get-DotNetHostPath {
     # The dotnet executable: the one running this tool (dotnet pwsh sets DOTNET_HOST_PATH), else the one on PATH.
     if ($env:DOTNET_HOST_PATH -and (Test-Path -LiteralPath $env:DOTNET_HOST_PATH -PathType Leaf)) {
@@ -431,6 +445,7 @@ function Remove-SandboxFile {
 }
 
 Export-ModuleMember -Function @(
+    'Get-PwshCommand'
     'Start-PolyAiSandbox'
     'Stop-PolyAiSandbox'
     'Reset-PolyAiSandbox'
