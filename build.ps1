@@ -153,19 +153,13 @@ function Invoke-Package {
     Invoke-Build
     if (Test-Path $RepositoryOut) { Remove-Item $RepositoryOut -Recurse -Force }
     New-Item -ItemType Directory -Path $RepositoryOut | Out-Null
-    $isolatedHome = Join-Path ([IO.Path]::GetTempPath()) ("polyai-publish-{0}" -f [guid]::NewGuid())
-    New-Item -ItemType Directory -Path $isolatedHome | Out-Null
-    $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
+    $userProfile = Enter-TemporaryUserProfile
     try {
-        $env:HOME = $isolatedHome
-        $env:LOCALAPPDATA = $isolatedHome
         $exit = Invoke-ChildPowerShell -File (Join-Path $Root 'tools/Publish-LocalPackage.ps1') -ArgumentList @('-ModulePath', $ModuleOut, '-RepositoryPath', $RepositoryOut)
         if ($exit -ne 0) { throw "Publishing to the local repository failed (exit code $exit)." }
     }
     finally {
-        $env:HOME = $saved.HOME
-        $env:LOCALAPPDATA = $saved.LOCALAPPDATA
-        Remove-Item $isolatedHome -Recurse -Force -ErrorAction SilentlyContinue
+        Exit-TemporaryUserProfile $userProfile
     }
     $package = Get-ChildItem $RepositoryOut -Filter "$ModuleName.*.nupkg"
     if (-not $package) { throw "No $ModuleName package in $RepositoryOut." }

@@ -1,7 +1,7 @@
 <#
 .SYNOPSIS
     Publishes the laid-out module to a local PSResourceGet file repository, as a Gallery publish would.
-    build.ps1 runs it in a child pwsh whose HOME (and LOCALAPPDATA) point at a temporary folder, so the
+    build.ps1 runs it in a child pwsh whose HOME and data folders (Enter-TemporaryUserProfile) point at a temporary folder, so the
     repository registration never touches the user's own PSResourceGet settings.
 #>
 param(

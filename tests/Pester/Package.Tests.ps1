@@ -9,18 +9,11 @@ BeforeAll {
 
 Describe 'Package and install round trip' -Skip:(-not $env:POLYAI_TEST_REPOSITORY) {
     BeforeAll {
-        $isolatedHome = Join-Path ([IO.Path]::GetTempPath()) ("polyai-install-{0}" -f [guid]::NewGuid())
-        New-Item -ItemType Directory -Path $isolatedHome | Out-Null
-        $saved = @{ HOME = $env:HOME; LOCALAPPDATA = $env:LOCALAPPDATA }
-        $env:HOME = $isolatedHome
-        $env:LOCALAPPDATA = $isolatedHome
+        $userProfile = Enter-TemporaryUserProfile
+        $isolatedHome = $userProfile.Folder
     }
 
-    AfterAll {
-        $env:HOME = $saved.HOME
-        $env:LOCALAPPDATA = $saved.LOCALAPPDATA
-        Remove-Item $isolatedHome -Recurse -Force -ErrorAction SilentlyContinue
-    }
+    AfterAll { Exit-TemporaryUserProfile $userProfile }
 
     BeforeEach { Reset-TestSandbox }
 

@@ -394,6 +394,40 @@ function Get-PwshCommand {
     , @($process)
 }
 
+# Where PSResourceGet and pwsh find a user's repositories and modules (through .NET's special folders), each
+# with its usual place under a home folder. The XDG ones matter when the real user has them set.
+$UserProfileFolders = [ordered]@{
+    HOME            = ''
+    LOCALAPPDATA    = 'AppData/Local'
+    APPDATA         = 'AppData/Roaming'
+    XDG_DATA_HOME   = '.local/share'
+    XDG_CONFIG_HOME = '.config'
+    XDG_CACHE_HOME  = '.cache'
+}
+
+function Enter-TemporaryUserProfile {
+    <#
+    .SYNOPSIS
+    Points this process (and the children it starts) at a new empty temporary folder as the user's home and data
+    folders, so registering a repository or installing a module cannot touch the real user. Returns what
+    Exit-TemporaryUserProfile needs to undo it.
+    #>
+    $folder = Join-Path ([IO.Path]::GetTempPath()) ("polyai-user-{0}" -f [guid]::NewGuid())
+    New-Item -ItemType Directory -Path $folder | Out-Null
+    $saved = @{}
+    foreach ($name in $UserProfileFolders.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, (Join-Path $folder $UserProfileFolders[$name]))
+    }
+    [pscustomobject]@{ Folder = $folder; Saved = $saved }
+}
+
+function Exit-TemporaryUserProfile {
+    param([Parameter(Mandatory)] [psobject] $UserProfile)
+    foreach ($name in $UserProfile.Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $UserProfile.Saved[$name]) }
+    Remove-Item -LiteralPath $UserProfile.Folder -Recurse -Force -ErrorAction SilentlyContinue
+}
+
 function Get-DotNetHostPath {
     # The dotnet executable: the one running this tool (dotnet pwsh sets DOTNET_HOST_PATH), else the one on PATH.
     if ($env:DOTNET_HOST_PATH -and (Test-Path -LiteralPath $env:DOTNET_HOST_PATH -PathType Leaf)) {
@@ -446,6 +480,8 @@ function Remove-SandboxFile {
 
 Export-ModuleMember -Function @(
     'Get-PwshCommand'
+    'Enter-TemporaryUserProfile'
+    'Exit-TemporaryUserProfile'
     'Start-PolyAiSandbox'
     'Stop-PolyAiSandbox'
     'Reset-PolyAiSandbox'
