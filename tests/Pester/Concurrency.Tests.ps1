@@ -7,8 +7,8 @@ BeforeAll {
     Import-TestModule
     $sandbox = Get-TestSandbox
 
-    function Get-MaxOverlap {
-        $intervals = foreach ($request in (Get-TestRequest -Method DELETE)) {
+    function Get-MaxOverlap([string] $Method = 'DELETE') {
+        $intervals = foreach ($request in (Get-TestRequest -Method $Method)) {
             $start = ([datetimeoffset]$request.startedAt).ToUnixTimeMilliseconds()
             # The server logs a request as ended a moment after its response has left, when the client may
             # already have started the next one in that slot: trim the end so a handover is not an overlap.
@@ -87,9 +87,11 @@ Describe '-ThrottleLimit' {
 
     It 'routes phone numbers concurrently with Set-PolyAiPhoneNumber, one output per number' {
         $numbers = Get-PolyAiPhoneNumber -AgentId PROJECT-DEMO | Where-Object ConnectorId
+        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 150
         $routed = $numbers | Set-PolyAiPhoneNumber -ConnectorId conn-pre-1 -PassThru -ThrottleLimit 8
         @($routed).Count | Should -Be @($numbers).Count
         $routed.ConnectorId | Select-Object -Unique | Should -Be 'conn-pre-1'
+        Get-MaxOverlap -Method PATCH | Should -BeGreaterThan 1 -Because 'the PATCHes overlap'
     }
 
     It 'reports progress at a bounded rate, and not at all when $ProgressPreference says so' {

@@ -55,10 +55,8 @@ Describe '<Name> follows the cmdlet guidelines' -ForEach $cmdlets {
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.OutputTypeAttribute], $false) | Should -Not -BeNullOrEmpty
     }
 
-    It 'supports ShouldProcess when it changes something' {
-        if ($command.Verb -in 'Remove', 'Set', 'Import', 'Disconnect') {
-            $attribute.SupportsShouldProcess | Should -BeTrue
-        }
+    It 'supports ShouldProcess exactly when it changes something' {
+        $attribute.SupportsShouldProcess | Should -Be ($command.Verb -in 'Remove', 'Set', 'Import', 'Disconnect')
     }
 }
 

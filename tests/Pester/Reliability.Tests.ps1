@@ -28,10 +28,13 @@ Describe 'Reliability (faults injected by the sandbox)' {
 
         It 'honours Retry-After given as an HTTP date' {
             Connect-TestSandbox -MaxRetry 3
-            $date = [datetimeoffset]::UtcNow.AddSeconds(1).ToString('r', [cultureinfo]::InvariantCulture)
+            # 3 s ahead, to the second (the format has no fractions): the client must wait 2 to 3 s.
+            $date = [datetimeoffset]::UtcNow.AddSeconds(3).ToString('r', [cultureinfo]::InvariantCulture)
             Add-Fault @{ method = 'GET'; pathContains = 'connectors'; status = 429; retryAfter = $date; times = 1 }
             @(Get-PolyAiConnector -AgentId PROJECT-DEMO).Count | Should -BeGreaterThan 0
-            (Get-TestRequest -Method GET).Count | Should -Be 2
+            $requests = Get-TestRequest -Method GET
+            $requests.Count | Should -Be 2
+            ([datetimeoffset]$requests[1].startedAt - [datetimeoffset]$requests[0].startedAt).TotalMilliseconds | Should -BeGreaterOrEqual 1900
         }
 
         It 'retries a DELETE through a run of 503s and returns the removal record' {

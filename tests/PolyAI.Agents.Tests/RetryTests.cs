@@ -176,6 +176,20 @@ public sealed class RetryTests
         Assert.Contains(api.Trace.VerboseMessages, m => m.StartsWith("Retry 1 of 3 in 0.0 s", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(30, 28, 30)]
+    [InlineData(-5, 0, 0)]
+    public void RetryAfter_AnHttpDate_IsTheTimeUntilThatDate(int secondsAhead, int atLeast, int atMost)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.TryAddWithoutValidation("Retry-After", DateTimeOffset.UtcNow.AddSeconds(secondsAhead).ToString("r", CultureInfo.InvariantCulture));
+
+        var wait = Http.RetryPolicy.RetryAfter(response);
+
+        Assert.NotNull(wait);
+        Assert.InRange(wait!.Value.TotalSeconds, atLeast, atMost);
+    }
+
     [Fact]
     public async Task RetryAfter_BeyondTheCap_IsNotWaitedFor_AndTheWaitIsReported()
     {
