@@ -417,7 +417,10 @@ function Enter-TemporaryUserProfile {
     $saved = @{}
     foreach ($name in $UserProfileFolders.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, (Join-Path $folder $UserProfileFolders[$name]))
+        # Created now: .NET reports a special folder that does not exist as "", and PSResourceGet then
+        # writes its store relative to the current directory.
+        $path = New-Item -ItemType Directory -Force -Path (Join-Path $folder $UserProfileFolders[$name])
+        [Environment]::SetEnvironmentVariable($name, $path.FullName)
     }
     [pscustomobject]@{ Folder = $folder; Saved = $saved }
 }
