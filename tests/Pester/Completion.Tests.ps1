@@ -9,10 +9,7 @@ BeforeAll {
 }
 
 Describe 'Tab completion' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
     AfterAll { Disconnect-PolyAi }
 
@@ -76,10 +73,7 @@ Describe 'Tab completion' {
 }
 
 Describe 'Get-PolyAiAgent' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
     It 'lists the agents as typed objects' {
         $agents = Get-PolyAiAgent

@@ -4,10 +4,7 @@ BeforeAll {
 }
 
 Describe 'Get-PolyAiConnector' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
     AfterAll { Disconnect-PolyAi }
 

@@ -9,15 +9,9 @@ BeforeAll {
 }
 
 Describe 'Import-PolyAiPhoneNumber' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
-    AfterEach {
-        $global:WhatIfPreference = $false
-        $global:ConfirmPreference = 'High'
-    }
+    AfterEach { Reset-TestPreference }
 
     AfterAll { Disconnect-PolyAi }
 

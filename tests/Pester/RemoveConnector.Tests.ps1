@@ -4,15 +4,9 @@ BeforeAll {
 }
 
 Describe 'Remove-PolyAiConnector' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
-    AfterEach {
-        $global:WhatIfPreference = $false
-        $global:ConfirmPreference = 'High'
-    }
+    AfterEach { Reset-TestPreference }
 
     AfterAll { Disconnect-PolyAi }
 

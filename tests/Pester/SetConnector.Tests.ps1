@@ -12,15 +12,9 @@ BeforeAll {
 }
 
 Describe 'Set-PolyAiConnector' {
-    BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox
-    }
+    BeforeEach { Initialize-TestCase }
 
-    AfterEach {
-        $global:WhatIfPreference = $false
-        $global:ConfirmPreference = 'High'
-    }
+    AfterEach { Reset-TestPreference }
 
     AfterAll { Disconnect-PolyAi }
 

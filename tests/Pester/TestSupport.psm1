@@ -22,6 +22,18 @@ function Reset-TestSandbox {
     Reset-PolyAiSandbox -Sandbox (Get-TestSandbox) -Seed $Seed
 }
 
+function Initialize-TestCase {
+    # Each test starts from the seed, connected to the sandbox as the default session of this runspace.
+    Reset-TestSandbox
+    Connect-TestSandbox
+}
+
+function Reset-TestPreference {
+    # A test that sets $WhatIfPreference or $ConfirmPreference must not leave it to the next one.
+    $global:WhatIfPreference = $false
+    $global:ConfirmPreference = 'High'
+}
+
 function Get-TestRequest {
     param([string] $Method, [string] $PathLike)
     $requests = @(Get-PolyAiSandboxRequest -Sandbox (Get-TestSandbox))
@@ -85,5 +97,5 @@ function Get-HostOutput {
     try { Get-Content -LiteralPath $path -Raw } finally { Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Get-TestSandbox, Import-TestModule, Connect-TestSandbox, Reset-TestSandbox, Get-TestRequest,
+Export-ModuleMember -Function Get-TestSandbox, Import-TestModule, Connect-TestSandbox, Reset-TestSandbox, Initialize-TestCase, Reset-TestPreference, Get-TestRequest,
     Get-TestConnectorIds, Get-TestPhoneNumbers, Invoke-TestPwsh, Get-HostOutput
