@@ -29,6 +29,14 @@ Describe 'Import-PolyAiPhoneNumber' {
             $state.connectorId | Should -BeNullOrEmpty
         }
 
+        It 'the sandbox, like the API, requires the body of a single import, so the {} the cmdlet sends matters' {
+            $sandbox = Get-TestSandbox
+            $response = Invoke-WebRequest -Method Post -Uri "$($sandbox.BaseUri)/v1/agents/PROJECT-DEMO/telephony/phone-numbers/+447700900001" `
+                -Headers @{ 'x-api-key' = $sandbox.ApiKey } -SkipHttpErrorCheck
+            $response.StatusCode | Should -Be 400
+            Get-TestNumber '+447700900001' | Should -BeNullOrEmpty
+        }
+
         It 'sends -ClientEnv' {
             (Import-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber '+447700900001' -ClientEnv pre-release).ClientEnv | Should -Be 'pre-release'
             (Get-TestRequest)[0].body | Should -Be '{"clientEnv":"pre-release"}'

@@ -50,10 +50,9 @@ internal sealed class TelephonyEndpoints
 
         if (!target.HasDotSegment && segments.Count == 2 && segments[0] == "v1" && segments[1] == "agents")
         {
-            // A1 GET /v1/agents: a bare JSON array.
-            return method == "GET"
-                ? ApiResponse.Ok(_state.ListAgents())
-                : ApiResponse.Fail(ApiErrors.MethodNotAllowed(method, ["GET"])) with { Headers = new Dictionary<string, string> { ["Allow"] = "GET" } };
+            // A1 GET /v1/agents: a bare JSON array. The API has more on this route (A2 creates an agent), which
+            // the sandbox does not implement: the same 404 as any other route it lacks.
+            return method == "GET" ? ApiResponse.Ok(_state.ListAgents()) : throw NoRoute();
         }
 
         if (target.HasDotSegment || segments.Count < 3 || segments[0] != "v1" || segments[1] != "agents")
@@ -326,13 +325,12 @@ internal sealed class TelephonyEndpoints
             ? ApiResponse.Ok(number)
             : throw new ApiException(ApiErrors.PhoneNumberNotFound(call.PathId));
 
-    // P6 POST .../phone-numbers/{phoneNumber} {clientEnv?}: an empty body counts as {}.
+    // P6 POST .../phone-numbers/{phoneNumber} {clientEnv?}: the body is required, {} is enough (api-notes).
     private ApiResponse ImportPhoneNumber(TelephonyCall call)
     {
         var number = call.PathId;
         RequireE164("phoneNumber", number);
-        var body = JsonBody.ParseOptionalObject(call.Body);
-        var clientEnv = body is { } obj ? ClientEnvOf(obj) : Formats.DefaultClientEnv;
+        var clientEnv = ClientEnvOf(JsonBody.ParseObject(call.Body));
         return _state.ImportNumber(call.AgentId, number, clientEnv)
             ? ApiResponse.Created(new ImportPhoneNumberResponse(number))
             : throw new ApiException(ApiErrors.PhoneNumberAlreadyExists(number));
