@@ -99,18 +99,10 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
         {
             StartCall(
                 (c, ct) => c.GetConnectorsAsync(agentId, chunk, ct),
-                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => NotFound(agentId, id)),
+                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => ErrorRecords.NotFoundInBatch("Connector", "connector", agentId, id)),
                 failure => WriteFailures(failure, "Connector", chunk));
         }
     }
 
     protected override void EndProcessing() => CompleteRequests();
-
-    private static ErrorRecord NotFound(string agentId, string connectorId) => ErrorRecords.FromApi(
-        new PolyAiApiException(
-            PolyAiFailureKind.NotFound,
-            $"Get connector '{connectorId}' of agent '{agentId}'",
-            $"Connector '{connectorId}' was not found in agent '{agentId}'."),
-        "Connector",
-        connectorId);
 }

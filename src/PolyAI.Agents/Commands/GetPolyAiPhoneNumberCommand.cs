@@ -72,16 +72,8 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
             (agentId, number) => StartCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, WriteObject),
             (agentId, chunk) => StartCall(
                 (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
-                batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => NotFound(agentId, number)),
+                batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => ErrorRecords.NotFoundInBatch("PhoneNumber", "phone number", agentId, number)),
                 failure => WriteFailures(failure, "PhoneNumber", chunk)));
         CompleteRequests();
     }
-
-    private static ErrorRecord NotFound(string agentId, string number) => ErrorRecords.FromApi(
-        new PolyAiApiException(
-            PolyAiFailureKind.NotFound,
-            $"Get phone number '{number}' of agent '{agentId}'",
-            $"Phone number '{number}' was not found in agent '{agentId}'."),
-        "PhoneNumber",
-        number);
 }

@@ -39,6 +39,16 @@ internal static class ErrorRecords
         };
     }
 
+    /// <summary>An item a batch read did not find: the same error a 404 for it alone would give.
+    /// <paramref name="noun"/> is how messages name the resource, e.g. "phone number".</summary>
+    public static ErrorRecord NotFoundInBatch(string resource, string noun, string agentId, string key) => FromApi(
+        new PolyAiApiException(
+            PolyAiFailureKind.NotFound,
+            $"Get {noun} '{key}' of agent '{agentId}'",
+            $"{char.ToUpperInvariant(noun[0])}{noun.Substring(1)} '{key}' was not found in agent '{agentId}'."),
+        resource,
+        key);
+
     public static ErrorRecord InvalidInput(string message, string errorId, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
