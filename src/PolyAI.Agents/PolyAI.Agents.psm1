@@ -18,19 +18,19 @@ $cmdletModule = Import-Module -Assembly $cmdletAssembly -PassThru
 
 # PowerShell resolves [TypeName] literals only in its default load context. Register the public types of the
 # module (output types such as [PolyAI.Agents.Connector], [PolyAI.Agents.Client.PolyAiApiException]) as type
-# accelerators under their full names, so scripts can write them as usual; remove them with the module.
+# accelerators under their full names, so scripts can write them as usual. They stay when the module is
+# removed: type accelerators are process-wide, other runspaces (ForEach-Object -Parallel, hosted runspaces)
+# may still use the module, and its assemblies stay loaded anyway (a load context is never unloaded here).
 $typeAccelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
 $knownAccelerators = $typeAccelerators::Get
-$registeredTypes = foreach ($type in [PolyAI.Agents.Loader.ModuleLoader]::PublicTypes) {
+foreach ($type in [PolyAI.Agents.Loader.ModuleLoader]::PublicTypes) {
     if (-not $type.IsNested -and -not $type.IsGenericTypeDefinition -and -not $knownAccelerators.ContainsKey($type.FullName)) {
         $typeAccelerators::Add($type.FullName, $type)
-        $type.FullName
     }
 }
 
 # Remove-Module (and Import-Module -Force) must take the nested cmdlet module too, or a re-import finds it
 # still loaded and imports no cmdlets.
 $ExecutionContext.SessionState.Module.OnRemove = {
-    foreach ($name in $registeredTypes) { $null = $typeAccelerators::Remove($name) }
     Remove-Module -ModuleInfo $cmdletModule -Force -ErrorAction SilentlyContinue
 }.GetNewClosure()

@@ -29,6 +29,17 @@ Describe 'The built module' {
         }
     }
 
+    It 'keeps [PolyAI.Agents.*] type names working in another runspace after one runspace removes the module' {
+        $result = Invoke-TestPwsh -NoConnect -Script @"
+`$other = [powershell]::Create()
+`$null = `$other.AddScript("Import-Module '$env:POLYAI_TEST_MODULE'").Invoke()
+Remove-Module PolyAI.Agents
+`$other.Commands.Clear()
+'OTHER ' + `$other.AddScript('[PolyAI.Agents.Connector].FullName').Invoke()[0]
+"@
+        $result.Output | Should -Match 'OTHER PolyAI\.Agents\.Connector'
+    }
+
     It 'does not build an HTTP client or touch the network at import' {
         $result = Invoke-TestPwsh -NoConnect -Script @'
 $loaded = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name
