@@ -66,12 +66,18 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task CallerCancellation_WhileWaitingForHeaders_ThrowsOperationCanceled_NotTimeout()
     {
-        using var api = ApiHarness.Create(StubHandler.Hanging(), timeoutSec: 30);
-        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var caller = new CancellationTokenSource();
+        using var api = ApiHarness.Create(
+            new StubHandler(async (_, token) =>
+            {
+                caller.Cancel(); // the request has arrived; no headers will come
+                await Task.Delay(Timeout.Infinite, token);
+                throw new InvalidOperationException("unreachable");
+            }),
+            timeoutSec: 30);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.GetConnectorAsync("A", "c1", caller.Token));
 
-        Assert.True(caller.IsCancellationRequested);
         Assert.Single(api.Stub.Requests);
     }
 
@@ -79,8 +85,8 @@ public sealed class TimeoutAndCancellationTests
     public async Task CallerCancellation_WhileReadingTheBody_ThrowsOperationCanceled()
     {
         using var release = new CancellationTokenSource(Guard);
-        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.OK, release.Token))), timeoutSec: 30);
-        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var caller = new CancellationTokenSource();
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.OK, release.Token, onRead: caller.Cancel))), timeoutSec: 30);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => api.Client.ListConnectorsAsync("A", caller.Token));
 
@@ -117,8 +123,8 @@ public sealed class TimeoutAndCancellationTests
     public async Task ErrorBodyThatHangs_HonoursCallerCancellation()
     {
         using var release = new CancellationTokenSource();
-        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.BadGateway, release.Token))), timeoutSec: 30, maxRetry: 0);
-        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var caller = new CancellationTokenSource();
+        using var api = ApiHarness.Create(new StubHandler((_, _) => Task.FromResult(Respond.WithHangingBody(HttpStatusCode.BadGateway, release.Token, onRead: caller.Cancel))), timeoutSec: 30, maxRetry: 0);
 
         var call = api.Client.GetConnectorAsync("A", "c1", caller.Token);
         var finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(5)));

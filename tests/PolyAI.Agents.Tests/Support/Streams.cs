@@ -5,12 +5,18 @@ using System.Threading.Tasks;
 
 namespace PolyAI.Agents.Tests.Support;
 
-/// <summary>A read-only stream whose reads never complete until the read's token or the release token fires.</summary>
+/// <summary>A read-only stream whose reads never complete until the read's token or the release token fires;
+/// <c>onRead</c> runs as each read starts (a test cancels from there, without racing a timer).</summary>
 internal sealed class HangingStream : Stream
 {
     private readonly CancellationToken _release;
+    private readonly Action? _onRead;
 
-    public HangingStream(CancellationToken release) => _release = release;
+    public HangingStream(CancellationToken release, Action? onRead = null)
+    {
+        _release = release;
+        _onRead = onRead;
+    }
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -27,6 +33,7 @@ internal sealed class HangingStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        _onRead?.Invoke();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _release);
         await Task.Delay(Timeout.Infinite, linked.Token);
         return 0;

@@ -103,8 +103,8 @@ public static class Respond
     }
 
     /// <summary>Headers arrive at once; reading the body blocks until the read's own token (or <paramref name="release"/>) fires.</summary>
-    public static HttpResponseMessage WithHangingBody(HttpStatusCode status, CancellationToken release) =>
-        new(status) { Content = new StreamContent(new HangingStream(release)) };
+    public static HttpResponseMessage WithHangingBody(HttpStatusCode status, CancellationToken release, Action? onRead = null) =>
+        new(status) { Content = new StreamContent(new HangingStream(release, onRead)) };
 
     /// <summary>Headers arrive at once; reading the body fails as if the connection broke.</summary>
     public static HttpResponseMessage WithBrokenBody(HttpStatusCode status) =>
