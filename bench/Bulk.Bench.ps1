@@ -42,9 +42,11 @@ function Reset-BenchData($Sandbox) {
 }
 
 # A timed run counts only if it did the work: every connector gone, one DELETE each (checked untimed, in the log).
+# Returns the sandbox's own mean time per DELETE (its log), the part of every run no client can shorten.
 function Assert-AllRemoved($Sandbox, [string] $Contender) {
     $deletes = @(Get-PolyAiSandboxRequest -Sandbox $Sandbox | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
     if ($deletes.Count -ne $Connectors) { throw "$Contender removed $($deletes.Count) connectors, expected $Connectors." }
+    ($deletes | Measure-Object -Property durationMs -Average).Average
 }
 
 function Get-Median([double[]] $Values) {
@@ -60,23 +62,27 @@ function Get-Summary([double[]] $Values) {
     }
 }
 
-# Each contender once per round, rounds repeated; the first -Warmup rounds are not kept. $Verify checks each
-# run's work, untimed.
+# Each contender once per round, rounds repeated; the first -Warmup rounds are not kept in the summary (but are
+# in Rounds, to show the trend). $Verify checks each run's work, untimed, and returns the server's time per request.
 function Measure-Rounds([scriptblock] $Prepare, [scriptblock] $Verify, [System.Collections.Specialized.OrderedDictionary] $Contenders) {
     $times = @{}
     foreach ($name in $Contenders.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
+    $serverTimes = [System.Collections.Generic.List[double]]::new()
     foreach ($round in 1..($Warmup + $Runs)) {
         foreach ($name in $Contenders.Keys) {
             & $Prepare
             $stopwatch = [Diagnostics.Stopwatch]::StartNew()
             & $Contenders[$name]
-            $elapsed = $stopwatch.Elapsed.TotalMilliseconds
-            & $Verify $name
-            if ($round -gt $Warmup) { $times[$name].Add($elapsed) }
+            $times[$name].Add($stopwatch.Elapsed.TotalMilliseconds)
+            $serverTimes.Add((& $Verify $name))
         }
     }
     $summaries = [ordered]@{}
-    foreach ($name in $Contenders.Keys) { $summaries[$name] = Get-Summary $times[$name].ToArray() }
+    foreach ($name in $Contenders.Keys) {
+        $kept = $times[$name].ToArray() | Select-Object -Skip $Warmup
+        $summaries[$name] = Get-Summary $kept | Add-Member -PassThru Rounds (($times[$name] | ForEach-Object { '{0:N0}' -f $_ }) -join ', ')
+    }
+    $summaries['ServerPerRequest'] = Get-Median $serverTimes.ToArray()
     $summaries
 }
 
@@ -130,7 +136,7 @@ try {
             & $prepare
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $Work; `$s.Elapsed.TotalMilliseconds"
             [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
-            Assert-AllRemoved $sandbox $Work
+            $null = Assert-AllRemoved $sandbox $Work
         }
         Get-Summary $times
     }
@@ -194,6 +200,9 @@ try {
     "PolyAI.Agents bulk benchmark: $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); sandbox latency $LatencyMs ms"
     "Value: median of $Runs runs (fastest-slowest in Runs); in-process removals after $Warmup untimed warm-up rounds, contenders interleaved."
     $rows | Format-Table -AutoSize | Out-String -Width 220
+    "In-process rounds in order, warm-up first (ms):"
+    foreach ($name in 'Module8', 'Parallel', 'Bare') { "  {0,-9} {1}" -f $name, $removals[$name].Rounds }
+    "Sandbox time per DELETE by its own log (median of the runs' means): {0:N2} ms" -f $removals.ServerPerRequest
 }
 finally {
     Stop-PolyAiSandbox -Sandbox $sandbox
