@@ -38,13 +38,17 @@ Remove-PolyAiConnector -AgentId $AgentId -ConnectorId conn-does-not-exist -Force
 $failed | ForEach-Object { "  {0}: {1}" -f $_.FullyQualifiedErrorId, $_.ErrorDetails.Message } | Out-Host
 
 Write-Host "`n7. Phone numbers: import from a CSV, route them to a connector, release them" -ForegroundColor Cyan
-$csv = Join-Path ([IO.Path]::GetTempPath()) 'polyai-demo-numbers.csv'
-@('Number', '+442071239001', '+442071239002', '+442071239003') | Set-Content -LiteralPath $csv
-$imported = Import-Csv $csv | Import-PolyAiPhoneNumber -AgentId $AgentId -ClientEnv live
-$imported | Set-PolyAiPhoneNumber -ConnectorId conn-main-live -WhatIf
-$imported | Set-PolyAiPhoneNumber -ConnectorId conn-main-live -PassThru | Format-Table | Out-Host
-Get-PolyAiPhoneNumber -AgentId $AgentId -ConnectorId conn-main-live | Format-Table | Out-Host
-Import-Csv $csv | Remove-PolyAiPhoneNumber -AgentId $AgentId -Force | Format-Table | Out-Host
-Remove-Item -LiteralPath $csv
+$csv = Join-Path ([IO.Path]::GetTempPath()) ("polyai-demo-numbers-{0}.csv" -f [guid]::NewGuid())
+try {
+    @('Number', '+442071239001', '+442071239002', '+442071239003') | Set-Content -LiteralPath $csv
+    $imported = Import-Csv $csv | Import-PolyAiPhoneNumber -AgentId $AgentId -ClientEnv live
+    $imported | Set-PolyAiPhoneNumber -ConnectorId conn-main-live -WhatIf
+    $imported | Set-PolyAiPhoneNumber -ConnectorId conn-main-live -PassThru | Format-Table | Out-Host
+    Get-PolyAiPhoneNumber -AgentId $AgentId -ConnectorId conn-main-live | Format-Table | Out-Host
+    Import-Csv $csv | Remove-PolyAiPhoneNumber -AgentId $AgentId -Force | Format-Table | Out-Host
+}
+finally {
+    Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue
+}
 
 Disconnect-PolyAi

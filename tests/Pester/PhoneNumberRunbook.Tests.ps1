@@ -78,3 +78,17 @@ Describe 'The telephony output types' {
         $command.OutputType.Name | Should -Be $Type
     }
 }
+
+Describe 'The demo runbook (build.ps1 Demo)' {
+    BeforeAll { Reset-TestSandbox }
+    AfterAll { Reset-TestSandbox }
+
+    It 'runs to the end against the sandbox (it stops at the first unexpected error)' {
+        $demo = Join-Path $PSScriptRoot '../../examples/Demo.ps1'
+        $result = Invoke-TestPwsh -NoImport -Script "& '$demo' -ModulePath '$env:POLYAI_TEST_MODULE' -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY'; 'DEMO DONE'"
+        $result.ExitCode | Should -Be 0 -Because $result.Output
+        $result.Output | Should -Match 'ConnectorNotFound,PolyAI\.Agents\.Commands\.RemovePolyAiConnectorCommand'
+        $result.Output | Should -Match 'DEMO DONE'
+        Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the sandbox connectors'
+    }
+}
