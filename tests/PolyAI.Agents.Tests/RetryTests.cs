@@ -334,6 +334,17 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public void ThePrimaryHandler_FollowsNoRedirect_AndKeepsNoCookies()
+    {
+        // A followed redirect would carry the x-api-key header to whatever host the Location names.
+        using var handler = PolyAiHttp.CreatePrimaryHandler();
+
+        Assert.False(handler.AllowAutoRedirect);
+        Assert.False(handler.UseCookies);
+        Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, handler.AutomaticDecompression);
+    }
+
+    [Fact]
     public async Task ARequestWithoutItsPolicy_IsRefused_NotSentWithoutRetriesAndTimeouts()
     {
         var stub = StubHandler.Json(Samples.Connector());

@@ -36,7 +36,7 @@ internal static class PolyAiHttp
         return services;
     }
 
-    private static HttpMessageHandler CreatePrimaryHandler() => new HttpClientHandler
+    internal static HttpClientHandler CreatePrimaryHandler() => new()
     {
         AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
         AllowAutoRedirect = false,

@@ -44,7 +44,7 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
 
     /// <summary>The limit for one request, in seconds.</summary>
     [Parameter]
-    [ValidateRange(1, 3600)]
+    [ValidateRange(1, Session.MaxTimeoutSec)]
     public int TimeoutSec { get; set; } = Session.DefaultTimeoutSec;
 
     /// <summary>How often a request that is safe to repeat is retried after 429, 502-504 or a broken connection.</summary>
