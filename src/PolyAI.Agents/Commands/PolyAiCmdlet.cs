@@ -369,8 +369,9 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>True when ShouldChange will show a message (What-if text or a prompt), so describing the
-    /// target in detail is worth a read; a -Force run does not pay for it.</summary>
-    protected bool ChangeWillBeShown(bool force, ConfirmImpact impact)
+    /// target in detail is worth a read; a -Force run does not pay for it. The impact compared with
+    /// $ConfirmPreference is the one the cmdlet declares, so the two cannot drift apart.</summary>
+    protected bool ChangeWillBeShown(bool force)
     {
         if (WhatIfInEffect || ConfirmExplicitlyRequested)
         {
@@ -383,8 +384,11 @@ public abstract class PolyAiCmdlet : PSCmdlet, IDisposable
         }
 
         var preference = LanguagePrimitives.ConvertTo<ConfirmImpact>(GetVariableValue("ConfirmPreference") ?? ConfirmImpact.High);
-        return preference != ConfirmImpact.None && impact >= preference;
+        return preference != ConfirmImpact.None && DeclaredImpact >= preference;
     }
+
+    private ConfirmImpact DeclaredImpact =>
+        ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
 
     private bool WhatIfInEffect => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
         ? ((SwitchParameter)whatIf).IsPresent

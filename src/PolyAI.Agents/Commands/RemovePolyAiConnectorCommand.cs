@@ -68,7 +68,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
         }
 
         string description;
-        if (ChangeWillBeShown(Force, ConfirmImpact.High))
+        if (ChangeWillBeShown(Force))
         {
             if (!TryDescribe(agentId, connectorId, known, out description))
             {

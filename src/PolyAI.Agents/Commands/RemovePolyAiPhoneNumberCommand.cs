@@ -70,7 +70,7 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiBulkCmdlet
     private void Confirm(string agentId, string number)
     {
         string description;
-        if (ChangeWillBeShown(Force, ConfirmImpact.High))
+        if (ChangeWillBeShown(Force))
         {
             if (!TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, out var current))
             {

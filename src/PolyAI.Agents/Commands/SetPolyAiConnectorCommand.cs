@@ -147,7 +147,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
         };
 
         string description;
-        if (ChangeWillBeShown(false, ConfirmImpact.Medium))
+        if (ChangeWillBeShown(force: false))
         {
             var connector = known;
             if (connector is null && !TryCall((c, ct) => c.GetConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out connector))

@@ -43,7 +43,7 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
         var connectorId = ConnectorId;
 
         string description;
-        if (ChangeWillBeShown(false, ConfirmImpact.Medium))
+        if (ChangeWillBeShown(force: false))
         {
             if (!TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, out var current))
             {
