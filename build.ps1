@@ -4,13 +4,13 @@
 .DESCRIPTION
     Tasks (run one or several, in order):
       Build    publishes the module and lays it out under out/PolyAI.Agents from an explicit file list,
-               and builds the local sandbox API under out/sandbox.
+               and builds the local emulator API under out/emulator.
       Package  Build, then publishes the module as a .nupkg to a local PSResourceGet repository in
                out/repository (what Install-PSResource installs from; the Test task installs it by name).
       Test     Package, then the xunit suite (core client) and the Pester suite (the built module in a fresh
-               pwsh against the sandbox). Ends with one line: "Total: N passed, N failed".
-      Demo     Build, start the sandbox on 127.0.0.1, run examples/Demo.ps1 against it, stop the sandbox.
-      Sandbox  Build, then run the sandbox in the foreground until Ctrl+C, to try runbooks offline.
+               pwsh against the emulator). Ends with one line: "Total: N passed, N failed".
+      Demo     Build, start the emulator on 127.0.0.1, run examples/Demo.ps1 against it, stop the emulator.
+      Emulator Build, then run the emulator in the foreground until Ctrl+C, to try runbooks offline.
       Bench    Build, then the benchmarks (bench/*.Bench.ps1): figures against baselines measured in the
                same run, printed as tables; nothing is asserted.
       Clean    removes out/ and the bin/obj folders.
@@ -20,13 +20,13 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Sandbox', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Emulator', 'Bench', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # For Sandbox: the port to listen on (0 = any free port).
+    # For Emulator: the port to listen on (0 = any free port).
     [int] $Port = 5099
 )
 
@@ -35,12 +35,12 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 
 $Root = $PSScriptRoot
-# Starting, resetting and stopping the sandbox, and Get-PwshCommand (how to start a fresh PowerShell like this one).
-Import-Module (Join-Path $Root 'tests/Tools/SandboxHost.psm1') -Force
+# Starting, resetting and stopping the emulator, and Get-PwshCommand (how to start a fresh PowerShell like this one).
+Import-Module (Join-Path $Root 'tools/EmulatorHost.psm1') -Force
 $Out = Join-Path $Root 'out'
 $ModuleName = 'PolyAI.Agents'
 $ModuleOut = Join-Path $Out $ModuleName
-$SandboxOut = Join-Path $Out 'sandbox'
+$EmulatorOut = Join-Path $Out 'emulator'
 $ResultsDir = Join-Path $Out 'test-results'
 $RepositoryOut = Join-Path $Out 'repository'
 $script:Built = $false
@@ -145,7 +145,7 @@ function Invoke-Build {
     $manifest = Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1")
     Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
 
-    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/PolyAI.Agents.Sandbox/PolyAI.Agents.Sandbox.csproj'), '-c', $Configuration, '-o', $SandboxOut, '--no-restore', '-nologo')
+    Invoke-Native dotnet @('build', (Join-Path $Root 'src/PolyAI.Agents.Emulator/PolyAI.Agents.Emulator.csproj'), '-c', $Configuration, '-o', $EmulatorOut, '--no-restore', '-nologo')
     $script:Built = $true
 }
 
@@ -200,7 +200,7 @@ function Invoke-Test {
     $summary = Join-Path $ResultsDir 'pester-summary.json'
     $pester = Join-Path (Get-NuGetPackageRoot) 'pester/5.7.1/tools/Pester.psd1'
     $null = Invoke-ChildPowerShell -File (Join-Path $Root 'tests/Invoke-PesterSuite.ps1') -ArgumentList @(
-        '-PesterPath', $pester, '-ModulePath', $ModuleOut, '-SandboxPath', (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll'),
+        '-PesterPath', $pester, '-ModulePath', $ModuleOut, '-EmulatorPath', (Join-Path $EmulatorOut 'PolyAI.Agents.Emulator.dll'),
         '-SummaryPath', $summary, '-ResultsPath', (Join-Path $ResultsDir 'pester.xml'), '-RepositoryPath', $RepositoryOut)
     if (Test-Path $summary) {
         $counts = Get-Content $summary -Raw | ConvertFrom-Json
@@ -218,37 +218,37 @@ function Invoke-Test {
 
 function Invoke-Demo {
     Invoke-Build
-    $sandbox = Start-PolyAiSandbox -SandboxPath (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll')
+    $emulator = Start-PolyAiEmulator -EmulatorPath (Join-Path $EmulatorOut 'PolyAI.Agents.Emulator.dll')
     try {
-        Write-Host "Sandbox listening on $($sandbox.BaseUri)" -ForegroundColor Green
-        $env:POLYAI_DEMO_BASE_URI = $sandbox.BaseUri
-        $env:POLYAI_DEMO_API_KEY = $sandbox.ApiKey
+        Write-Host "Emulator listening on $($emulator.BaseUri)" -ForegroundColor Green
+        $env:POLYAI_DEMO_BASE_URI = $emulator.BaseUri
+        $env:POLYAI_DEMO_API_KEY = $emulator.ApiKey
         $env:POLYAI_DEMO_MODULE = Join-Path $ModuleOut "$ModuleName.psd1"
         $exit = Invoke-ChildPowerShell -File (Join-Path $Root 'examples/Demo.ps1')
         if ($exit -ne 0) { throw "The demo runbook failed (exit code $exit)." }
     }
     finally {
-        Stop-PolyAiSandbox -Sandbox $sandbox
+        Stop-PolyAiEmulator -Emulator $emulator
         Remove-Item Env:POLYAI_DEMO_* -ErrorAction SilentlyContinue
-        Write-Host 'Sandbox stopped.' -ForegroundColor Green
+        Write-Host 'Emulator stopped.' -ForegroundColor Green
     }
 }
 
-function Invoke-Sandbox {
+function Invoke-Emulator {
     Invoke-Build
     Write-Host @"
-Starting the PolyAI sandbox on http://127.0.0.1:$Port (API key: sandbox-key). In another shell:
+Starting the PolyAI emulator on http://127.0.0.1:$Port (API key: emulator-key). In another shell:
     Import-Module $ModuleOut/$ModuleName.psd1
-    Connect-PolyAi -BaseUri http://127.0.0.1:$Port -ApiKey sandbox-key
+    Connect-PolyAi -BaseUri http://127.0.0.1:$Port -ApiKey emulator-key
     Get-PolyAiConnector -AgentId PROJECT-DEMO
 Press Ctrl+C to stop.
 "@ -ForegroundColor Green
-    & dotnet (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll') --port $Port
+    & dotnet (Join-Path $EmulatorOut 'PolyAI.Agents.Emulator.dll') --port $Port
 }
 
 function Invoke-Bench {
     Invoke-Build
-    $arguments = @('-ModulePath', $ModuleOut, '-SandboxPath', (Join-Path $SandboxOut 'PolyAI.Agents.Sandbox.dll'))
+    $arguments = @('-ModulePath', $ModuleOut, '-EmulatorPath', (Join-Path $EmulatorOut 'PolyAI.Agents.Emulator.dll'))
     foreach ($bench in 'Bulk', 'Import') {
         Write-Host "`n== bench/$bench.Bench.ps1 ==" -ForegroundColor Cyan
         $exit = Invoke-ChildPowerShell -File (Join-Path $Root "bench/$bench.Bench.ps1") -ArgumentList $arguments
@@ -267,7 +267,7 @@ foreach ($step in $Task) {
         'Package' { Invoke-Package }
         'Test' { Invoke-Test }
         'Demo' { Invoke-Demo }
-        'Sandbox' { Invoke-Sandbox }
+        'Emulator' { Invoke-Emulator }
         'Bench' { Invoke-Bench }
         'Clean' { Invoke-Clean }
     }

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Bulk throughput and list streaming of PolyAI.Agents against the sandbox with injected latency, each
+    Bulk throughput and list streaming of PolyAI.Agents against the emulator with injected latency, each
     figure next to its baseline measured in the same run. Prints a table; asserts nothing.
       1. N connector removals piped from Get-PolyAiConnector at -ThrottleLimit 8, against an
          Invoke-RestMethod loop, ForEach-Object -Parallel -ThrottleLimit 8 { Invoke-RestMethod }, and the
@@ -10,7 +10,7 @@
          Invoke-RestMethod plus the same typed projection (each in a fresh pwsh, so memory is comparable).
 .DESCRIPTION
     Removals run in one process, in rounds: every contender once per round, in the same order, after
-    -Warmup untimed rounds (JIT of the module, of PowerShell's engine and of the sandbox), and the median of
+    -Warmup untimed rounds (JIT of the module, of PowerShell's engine and of the emulator), and the median of
     -Runs rounds is reported with the fastest and slowest run. Interleaving gives each contender the same
     machine state; the median does not reward the luckiest run of the noisiest contender.
     The removals are also timed once per fresh pwsh (import and connect untimed): what a runbook that does
@@ -18,7 +18,7 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $SandboxPath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
     [int] $Connectors = 300,
     [int] $LatencyMs = 20,
     [int] $Numbers = 100000,
@@ -28,23 +28,23 @@ param(
 
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
-Import-Module (Join-Path $PSScriptRoot '../tests/Tools/SandboxHost.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot '../tools/EmulatorHost.psm1') -Force
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
 Import-Module $manifest
 $pwsh = Get-PwshCommand
 $pwshLead = @($pwsh | Select-Object -Skip 1)
 $agent = 'PROJECT-BENCH'
 
-function Reset-BenchData($Sandbox) {
-    Reset-PolyAiSandbox -Sandbox $Sandbox -Seed empty
-    New-PolyAiSandboxData -Sandbox $Sandbox -AgentId $agent -Connectors $Connectors -NumbersPerConnector 1 | Out-Null
-    Set-PolyAiSandboxLatency -Sandbox $Sandbox -Milliseconds $LatencyMs
+function Reset-BenchData($Emulator) {
+    Reset-PolyAiEmulator -Emulator $Emulator -Seed empty
+    New-PolyAiEmulatorData -Emulator $Emulator -AgentId $agent -Connectors $Connectors -NumbersPerConnector 1 | Out-Null
+    Set-PolyAiEmulatorLatency -Emulator $Emulator -Milliseconds $LatencyMs
 }
 
 # A timed run counts only if it did the work: every connector gone, one DELETE each (checked untimed, in the log).
-# Returns the sandbox's own mean time per DELETE (its log), the part of every run no client can shorten.
-function Assert-AllRemoved($Sandbox, [string] $Contender) {
-    $deletes = @(Get-PolyAiSandboxRequest -Sandbox $Sandbox | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
+# Returns the emulator's own mean time per DELETE (its log), the part of every run no client can shorten.
+function Assert-AllRemoved($Emulator, [string] $Contender) {
+    $deletes = @(Get-PolyAiEmulatorRequest -Emulator $Emulator | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
     if ($deletes.Count -ne $Connectors) { throw "$Contender removed $($deletes.Count) connectors, expected $Connectors." }
     ($deletes | Measure-Object -Property durationMs -Average).Average
 }
@@ -101,21 +101,21 @@ function Row($Measurement, $Value, $Range, $Baseline, $BaselineValue, $Target, [
     }
 }
 
-$sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath
+$emulator = Start-PolyAiEmulator -EmulatorPath $EmulatorPath
 try {
-    Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $sandbox.ApiKey
-    $headers = @{ 'x-api-key' = $sandbox.ApiKey }
-    $base = "$($sandbox.BaseUri)/v1/agents/$agent/telephony/connectors"
-    $prepare = { Reset-BenchData $sandbox }
+    Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey
+    $headers = @{ 'x-api-key' = $emulator.ApiKey }
+    $base = "$($emulator.BaseUri)/v1/agents/$agent/telephony/connectors"
+    $prepare = { Reset-BenchData $emulator }
 
     # The floor: a bare .NET HttpClient doing the same list and deletes with 8 workers (bench/BareHttpClient.cs).
     $bareAssembly = Join-Path ([IO.Path]::GetTempPath()) "PolyAI.Agents.Bench.$PID.dll"
     Add-Type -Path (Join-Path $PSScriptRoot 'BareHttpClient.cs') -OutputAssembly $bareAssembly -OutputType Library
     Add-Type -Path $bareAssembly
-    $bareRemoval = "[PolyAI.Agents.Bench.BareHttpClient]::RemoveAll('$base', '$($sandbox.ApiKey)', 8)"
+    $bareRemoval = "[PolyAI.Agents.Bench.BareHttpClient]::RemoveAll('$base', '$($emulator.ApiKey)', 8)"
 
     $moduleRemoval = { param($Throttle) $null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit $Throttle }
-    $removals = Measure-Rounds $prepare { param($Name) Assert-AllRemoved $sandbox $Name } ([ordered]@{
+    $removals = Measure-Rounds $prepare { param($Name) Assert-AllRemoved $emulator $Name } ([ordered]@{
         Module8  = { & $moduleRemoval 8 }
         Parallel = {
             $ids = (Invoke-RestMethod -Uri $base -Headers $headers).connectors.connectorId
@@ -130,18 +130,18 @@ try {
     })
 
     # Once per fresh pwsh, as a runbook does it: import and connect are not timed, JIT of the work is.
-    $connect = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)'"
+    $connect = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'"
     function Measure-FreshProcess([string] $Prelude, [string] $Work) {
         $times = foreach ($run in 1..$Runs) {
             & $prepare
             $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $Work; `$s.Elapsed.TotalMilliseconds"
             [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
-            $null = Assert-AllRemoved $sandbox $Work
+            $null = Assert-AllRemoved $emulator $Work
         }
         Get-Summary $times
     }
     $freshModule8 = Measure-FreshProcess $connect "`$null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit 8"
-    $freshParallel = Measure-FreshProcess "`$headers = @{ 'x-api-key' = '$($sandbox.ApiKey)' }; `$base = '$base'" (
+    $freshParallel = Measure-FreshProcess "`$headers = @{ 'x-api-key' = '$($emulator.ApiKey)' }; `$base = '$base'" (
         "`$ids = (Invoke-RestMethod -Uri `$base -Headers `$headers).connectors.connectorId; " +
         "`$ids | ForEach-Object -ThrottleLimit 8 -Parallel { `$null = Invoke-RestMethod -Method Delete -Uri `"`$using:base/`$_`" -Headers `$using:headers }")
     $freshBare = Measure-FreshProcess "Add-Type -Path '$bareAssembly'" $bareRemoval
@@ -149,12 +149,12 @@ try {
     $limit1 = [double]($Connectors * $LatencyMs)
 
     # Listing: each in a fresh process, so that peak working set means the same thing for both.
-    Reset-PolyAiSandbox -Sandbox $sandbox -Seed empty
-    New-PolyAiSandboxData -Sandbox $sandbox -AgentId $agent -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers $Numbers | Out-Null
+    Reset-PolyAiEmulator -Emulator $emulator -Seed empty
+    New-PolyAiEmulatorData -Emulator $emulator -AgentId $agent -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers $Numbers | Out-Null
     # Total time and peak memory stream into Out-Null (nothing keeps the list); the first object is timed in
     # separate runs that stop at it (Select-Object -First 1).
     $moduleList = "Get-PolyAiPhoneNumber -AgentId $agent"
-    $irmList = "(Invoke-RestMethod -Uri '$($sandbox.BaseUri)/v1/agents/$agent/telephony/phone-numbers' -Headers @{ 'x-api-key' = '$($sandbox.ApiKey)' }).phoneNumbers | " +
+    $irmList = "(Invoke-RestMethod -Uri '$($emulator.BaseUri)/v1/agents/$agent/telephony/phone-numbers' -Headers @{ 'x-api-key' = '$($emulator.ApiKey)' }).phoneNumbers | " +
         "ForEach-Object { [pscustomobject]@{ AgentId = '$agent'; Number = `$_.number; ProjectId = `$_.projectId; AccountId = `$_.accountId; ClientEnv = `$_.clientEnv; ConnectorId = `$_.connectorId } }"
     function Measure-Listing([string] $Prelude, [string] $List) {
         $total = foreach ($run in 1..$Runs) {
@@ -197,14 +197,14 @@ try {
         Row "list $Numbers numbers: total (ms)" $listing[0].Total.Median $listing[0].Total.Range "IRM + projection ($($listing[1].Total.Range))" $listing[1].Total.Median 0.33 ' (3x faster)'
         Row "list $Numbers numbers: peak working set (MB)" $listing[0].Peak.Median $listing[0].Peak.Range "IRM + projection ($($listing[1].Peak.Range))" $listing[1].Peak.Median 0.99
     )
-    "PolyAI.Agents bulk benchmark: $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); sandbox latency $LatencyMs ms"
+    "PolyAI.Agents bulk benchmark: $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); emulator latency $LatencyMs ms"
     "Value: median of $Runs runs (fastest-slowest in Runs); in-process removals after $Warmup untimed warm-up rounds, contenders interleaved."
     $rows | Format-Table -AutoSize | Out-String -Width 220
     "In-process rounds in order, warm-up first (ms):"
     foreach ($name in 'Module8', 'Parallel', 'Bare') { "  {0,-9} {1}" -f $name, $removals[$name].Rounds }
-    "Sandbox time per DELETE by its own log (median of the runs' means): {0:N2} ms" -f $removals.ServerPerRequest
+    "Emulator time per DELETE by its own log (median of the runs' means): {0:N2} ms" -f $removals.ServerPerRequest
 }
 finally {
-    Stop-PolyAiSandbox -Sandbox $sandbox
+    Stop-PolyAiEmulator -Emulator $emulator
     if ($bareAssembly) { Remove-Item -LiteralPath $bareAssembly -ErrorAction SilentlyContinue }
 }

@@ -7,12 +7,12 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $SandboxPath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
     [int] $Runs = 7
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '../tests/Tools/SandboxHost.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot '../tools/EmulatorHost.psm1') -Force
 $pwsh = Get-PwshCommand
 $pwshLead = @($pwsh | Select-Object -Skip 1)
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
@@ -27,16 +27,16 @@ function Measure-Process([string] $Command) {
     ($times | Sort-Object)[[int][math]::Floor($Runs / 2)]
 }
 
-$sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath
+$emulator = Start-PolyAiEmulator -EmulatorPath $EmulatorPath
 try {
-    $uri = "$($sandbox.BaseUri)/v1/agents/PROJECT-DEMO/telephony/connectors"
+    $uri = "$($emulator.BaseUri)/v1/agents/PROJECT-DEMO/telephony/connectors"
     & $pwsh[0] @pwshLead -NoProfile -Command 1 | Out-Null   # warm the disk cache for the first measurement
     $rows = @(
         @{ Name = 'Import-Module PolyAI.Agents'; Baseline = 'pwsh -c 1'
            Measured = "Import-Module '$manifest'"; Base = '1' }
         @{ Name = 'Import + Connect + first Get-PolyAiConnector'; Baseline = 'Invoke-RestMethod (same GET)'
-           Measured = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)'; `$null = Get-PolyAiConnector -AgentId PROJECT-DEMO"
-           Base = "`$null = Invoke-RestMethod -Uri '$uri' -Headers @{ 'x-api-key' = '$($sandbox.ApiKey)' }" }
+           Measured = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'; `$null = Get-PolyAiConnector -AgentId PROJECT-DEMO"
+           Base = "`$null = Invoke-RestMethod -Uri '$uri' -Headers @{ 'x-api-key' = '$($emulator.ApiKey)' }" }
     )
     $table = foreach ($row in $rows) {
         $baseline = Measure-Process $row.Base
@@ -53,5 +53,5 @@ try {
     $table | Format-Table -AutoSize | Out-String -Width 200
 }
 finally {
-    Stop-PolyAiSandbox -Sandbox $sandbox
+    Stop-PolyAiEmulator -Emulator $emulator
 }

@@ -6,7 +6,7 @@
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $SandboxPath,
+    [Parameter(Mandatory)] [string] $EmulatorPath,
     [Parameter(Mandatory)] [string] $SummaryPath,
     [string] $ResultsPath,
     # The local repository that build.ps1 Package published to (for the install round trip).
@@ -17,17 +17,17 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 $ModulePath = (Resolve-Path -LiteralPath $ModulePath).Path
-$SandboxPath = (Resolve-Path -LiteralPath $SandboxPath).Path
+$EmulatorPath = (Resolve-Path -LiteralPath $EmulatorPath).Path
 Import-Module $PesterPath -Force
-Import-Module (Join-Path $PSScriptRoot 'Tools/SandboxHost.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot '../tools/EmulatorHost.psm1') -Force
 
 # The tests read these; the second key lets them prove each runspace sends its own key.
-$sandbox = Start-PolyAiSandbox -SandboxPath $SandboxPath -ApiKey 'sandbox-key', 'second-key'
+$emulator = Start-PolyAiEmulator -EmulatorPath $EmulatorPath -ApiKey 'emulator-key', 'second-key'
 $env:POLYAI_TEST_MODULE = Join-Path $ModulePath 'PolyAI.Agents.psd1'
-$env:POLYAI_TEST_SANDBOX_URI = $sandbox.BaseUri
-$env:POLYAI_TEST_SANDBOX_KEY = 'sandbox-key'
-$env:POLYAI_TEST_SANDBOX_KEY2 = 'second-key'
-$env:POLYAI_SANDBOX_DLL = $SandboxPath
+$env:POLYAI_TEST_EMULATOR_URI = $emulator.BaseUri
+$env:POLYAI_TEST_EMULATOR_KEY = 'emulator-key'
+$env:POLYAI_TEST_EMULATOR_KEY2 = 'second-key'
+$env:POLYAI_EMULATOR_DLL = $EmulatorPath
 $env:POLYAI_TEST_REPOSITORY = $RepositoryPath
 # <root>/pester/<version>/tools/Pester.psd1: the NuGet package folder, for tests that load other packages.
 $env:POLYAI_TEST_NUGET_ROOT = Split-Path (Split-Path (Split-Path (Split-Path (Resolve-Path -LiteralPath $PesterPath).Path)))
@@ -45,7 +45,7 @@ try {
     $result = Invoke-Pester -Configuration $config
 }
 finally {
-    Stop-PolyAiSandbox -Sandbox $sandbox
+    Stop-PolyAiEmulator -Emulator $emulator
 }
 
 $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount

@@ -26,14 +26,14 @@ try { "OURS-WORKS {0}" -f @(Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorActi
 $values = [Microsoft.Extensions.Primitives.StringValues]::new([string[]]('a', 'b'))
 "THEIRS-WORKS {0} {1}" -f $values.Count, [Microsoft.Extensions.Primitives.StringValues].Assembly.GetName().Version
 '@
-        $connect = "Import-Module '$env:POLYAI_TEST_MODULE'; Connect-PolyAi -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY'"
+        $connect = "Import-Module '$env:POLYAI_TEST_MODULE'; Connect-PolyAi -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY'"
         $script = if ($OursFirst) { "$connect`n$useOurs`n$loadTheirs`n$useTheirs`n$useOurs" } else { "$loadTheirs`n$connect`n$useOurs`n$useTheirs" }
         (Invoke-TestPwsh -NoImport -Script $script).Output
     }
 }
 
 Describe 'Coexistence with other versions of our dependencies' {
-    BeforeEach { Reset-TestSandbox }
+    BeforeEach { Reset-TestEmulator }
 
     It 'works after another module loaded OLDER Microsoft.Extensions.* (6.0), and theirs still works' {
         $output = Invoke-CoexistenceCase -Version '6.0.0'

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
-    $sandbox = Get-TestSandbox
+    $emulator = Get-TestEmulator
 
     function Complete([string] $Line) {
         @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText)
@@ -38,21 +38,21 @@ Describe 'Tab completion' {
     }
 
     It 'is silent when the API fails (wrong key) or is not connected' {
-        Connect-TestSandbox -ApiKey 'wrong-key'
+        Connect-TestEmulator -ApiKey 'wrong-key'
         Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
         Disconnect-PolyAi
         Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
     }
 
     It 'gives up quickly when the API hangs' {
-        Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'GET'; delayMs = 20000; times = 0 } | Out-Null
+        Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; delayMs = 20000; times = 0 } | Out-Null
         $stopwatch = [Diagnostics.Stopwatch]::StartNew()
         Complete 'Get-PolyAiConnector -AgentId PROJECT' | Should -BeNullOrEmpty
         $stopwatch.Elapsed.TotalSeconds | Should -BeLessThan 4.5 -Because 'completion gives up after 3 s'
     }
 
     It 'asks again on the next Tab after a failure (a failure is not cached)' {
-        Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'GET'; status = 500; times = 1 } | Out-Null
+        Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; status = 500; times = 1 } | Out-Null
         Complete 'Get-PolyAiConnector -AgentId PROJECT-D' | Should -BeNullOrEmpty
         Complete 'Get-PolyAiConnector -AgentId PROJECT-D' | Should -Be @('PROJECT-DEMO')
     }

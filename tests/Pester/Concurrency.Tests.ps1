@@ -1,11 +1,11 @@
 # -ThrottleLimit: requests run concurrently up to the limit, ShouldProcess stays on the pipeline thread in input
 # order, every input ends as exactly one result or one error, progress is rate-limited and can be silenced.
-# Overlap is read from the sandbox's request log (when each request started and how long it took), not timed.
+# Overlap is read from the emulator's request log (when each request started and how long it took), not timed.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
-    $sandbox = Get-TestSandbox
+    $emulator = Get-TestEmulator
 
     function Get-MaxOverlap([string] $Method = 'DELETE') {
         $intervals = foreach ($request in (Get-TestRequest -Method $Method)) {
@@ -23,15 +23,15 @@ BeforeAll {
     }
 
     function New-BulkAgent([int] $Count) {
-        New-PolyAiSandboxData -Sandbox $sandbox -AgentId PROJECT-BULK -Connectors $Count -NumbersPerConnector 1 | Out-Null
+        New-PolyAiEmulatorData -Emulator $emulator -AgentId PROJECT-BULK -Connectors $Count -NumbersPerConnector 1 | Out-Null
         Get-TestConnectorIds -AgentId PROJECT-BULK | ForEach-Object { [pscustomobject]@{ AgentId = 'PROJECT-BULK'; ConnectorId = $_ } }
     }
 }
 
 Describe '-ThrottleLimit' {
     BeforeEach {
-        Reset-TestSandbox
-        Connect-TestSandbox -MaxRetry 0
+        Reset-TestEmulator
+        Connect-TestEmulator -MaxRetry 0
     }
 
     AfterAll { Disconnect-PolyAi }
@@ -42,7 +42,7 @@ Describe '-ThrottleLimit' {
         @{ Limit = 8 }
     ) {
         $inputs = New-BulkAgent 16
-        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 150
+        Set-PolyAiEmulatorLatency -Emulator $emulator -Milliseconds 150
         $removals = $inputs | Remove-PolyAiConnector -Force -ThrottleLimit $Limit
         @($removals).Count | Should -Be 16
         $overlap = Get-MaxOverlap
@@ -52,7 +52,7 @@ Describe '-ThrottleLimit' {
 
     It 'sends nothing more once -ErrorAction Stop has ended the command (queued requests are cancelled)' {
         $inputs = @([pscustomobject]@{ AgentId = 'PROJECT-BULK'; ConnectorId = 'conn-missing' }) + @(New-BulkAgent 15)
-        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 150
+        Set-PolyAiEmulatorLatency -Emulator $emulator -Milliseconds 150
         { $inputs | Remove-PolyAiConnector -Force -ThrottleLimit 2 -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConnectorNotFound,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
         Start-Sleep -Milliseconds 800   # what was still queued would have been sent by now
@@ -73,9 +73,9 @@ Describe '-ThrottleLimit' {
     It 'ends every input as exactly one result or one error, whatever fails in between' {
         $inputs = New-BulkAgent 40
         foreach ($id in 'gen-conn-00003', 'gen-conn-00011', 'gen-conn-00019', 'gen-conn-00027', 'gen-conn-00035') {
-            Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'DELETE'; pathContains = $id; status = 500; times = 0 } | Out-Null
+            Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'DELETE'; pathContains = $id; status = 500; times = 0 } | Out-Null
         }
-        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 20
+        Set-PolyAiEmulatorLatency -Emulator $emulator -Milliseconds 20
 
         $removals = @($inputs | Remove-PolyAiConnector -Force -ThrottleLimit 8 -ErrorVariable failures -ErrorAction SilentlyContinue)
 
@@ -87,7 +87,7 @@ Describe '-ThrottleLimit' {
 
     It 'routes phone numbers concurrently with Set-PolyAiPhoneNumber, one output per number' {
         $numbers = Get-PolyAiPhoneNumber -AgentId PROJECT-DEMO | Where-Object ConnectorId
-        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 150
+        Set-PolyAiEmulatorLatency -Emulator $emulator -Milliseconds 150
         $routed = $numbers | Set-PolyAiPhoneNumber -ConnectorId conn-pre-1 -PassThru -ThrottleLimit 8
         @($routed).Count | Should -Be @($numbers).Count
         $routed.ConnectorId | Select-Object -Unique | Should -Be 'conn-pre-1'
@@ -96,7 +96,7 @@ Describe '-ThrottleLimit' {
 
     It 'reports progress at a bounded rate, and not at all when $ProgressPreference says so' {
         $inputs = New-BulkAgent 24
-        Set-PolyAiSandboxLatency -Sandbox $sandbox -Milliseconds 100
+        Set-PolyAiEmulatorLatency -Emulator $emulator -Milliseconds 100
         $run = {
             param($Preference)
             $ps = [powershell]::Create()
@@ -104,7 +104,7 @@ Describe '-ThrottleLimit' {
                 $null = $ps.AddScript(@"
 `$ProgressPreference = '$Preference'
 Import-Module '$env:POLYAI_TEST_MODULE'
-Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)'
+Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'
 Get-PolyAiConnector -AgentId PROJECT-BULK | Remove-PolyAiConnector -Force -ThrottleLimit 2 | Measure-Object | ForEach-Object Count
 "@)
                 $count = $ps.Invoke()

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
-    $sandbox = Get-TestSandbox
+    $emulator = Get-TestEmulator
     $secret = 'pk-live-VERY-SECRET-4242'
 }
 
@@ -13,35 +13,35 @@ Describe 'Connecting' {
 
     Describe 'Connect-PolyAi' {
         It 'accepts the key as a SecureString' {
-            $key = ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force
-            Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $key
+            $key = ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force
+            Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $key
             (Get-PolyAiSession).KeySource | Should -Be 'ApiKey'
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
         It 'accepts the key as a plain string' {
-            Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $sandbox.ApiKey
+            Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
         It 'accepts the key as the password of a credential' {
-            $credential = [pscredential]::new('api', (ConvertTo-SecureString $sandbox.ApiKey -AsPlainText -Force))
-            Connect-PolyAi -BaseUri $sandbox.BaseUri -Credential $credential
+            $credential = [pscredential]::new('api', (ConvertTo-SecureString $emulator.ApiKey -AsPlainText -Force))
+            Connect-PolyAi -BaseUri $emulator.BaseUri -Credential $credential
             (Get-PolyAiSession).KeySource | Should -Be 'Credential'
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
         It 'reads the key (and the base URI) from the environment when none is given' {
-            $env:POLYAI_API_KEY = $sandbox.ApiKey
-            $env:POLYAI_BASE_URI = $sandbox.BaseUri
+            $env:POLYAI_API_KEY = $emulator.ApiKey
+            $env:POLYAI_BASE_URI = $emulator.BaseUri
             Connect-PolyAi
             (Get-PolyAiSession).KeySource | Should -Be 'Environment'
-            (Get-PolyAiSession).BaseUri | Should -Be ([uri]$sandbox.BaseUri)
+            (Get-PolyAiSession).BaseUri | Should -Be ([uri]$emulator.BaseUri)
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
         It 'lets an explicit -Region win over $env:POLYAI_BASE_URI' {
-            $env:POLYAI_BASE_URI = $sandbox.BaseUri
+            $env:POLYAI_BASE_URI = $emulator.BaseUri
             (Connect-PolyAi -ApiKey $secret -Region uk -PassThru).BaseUri.AbsoluteUri | Should -Be 'https://api.uk.poly.ai/'
         }
 
@@ -92,7 +92,7 @@ Describe 'Connecting' {
     }
 
     Describe 'Sessions' {
-        BeforeEach { Reset-TestSandbox }
+        BeforeEach { Reset-TestEmulator }
 
         It 'ends the command clearly when not connected' {
             Disconnect-PolyAi
@@ -101,26 +101,26 @@ Describe 'Connecting' {
         }
 
         It 'Disconnect-PolyAi forgets the default session, Get-PolyAiSession shows it' {
-            Connect-TestSandbox
+            Connect-TestEmulator
             Get-PolyAiSession | Should -Not -BeNullOrEmpty
             Disconnect-PolyAi
             Get-PolyAiSession | Should -BeNullOrEmpty
         }
 
         It '-Session uses another session than the default, with its own key' {
-            Connect-TestSandbox
-            $second = Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $env:POLYAI_TEST_SANDBOX_KEY2 -PassThru
-            Connect-TestSandbox   # the default is the first key again
+            Connect-TestEmulator
+            $second = Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $env:POLYAI_TEST_EMULATOR_KEY2 -PassThru
+            Connect-TestEmulator   # the default is the first key again
             Get-PolyAiConnector -AgentId PROJECT-DEMO -Session $second | Out-Null
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Out-Null
             $keys = (Get-TestRequest -Method GET).apiKey
-            $keys | Should -Be @($env:POLYAI_TEST_SANDBOX_KEY2, $env:POLYAI_TEST_SANDBOX_KEY)
+            $keys | Should -Be @($env:POLYAI_TEST_EMULATOR_KEY2, $env:POLYAI_TEST_EMULATOR_KEY)
         }
 
         It 'keeps the default session per runspace under ForEach-Object -Parallel' {
             $module = $env:POLYAI_TEST_MODULE
-            $uri = $sandbox.BaseUri
-            $results = @($env:POLYAI_TEST_SANDBOX_KEY, $env:POLYAI_TEST_SANDBOX_KEY2) | ForEach-Object -ThrottleLimit 2 -Parallel {
+            $uri = $emulator.BaseUri
+            $results = @($env:POLYAI_TEST_EMULATOR_KEY, $env:POLYAI_TEST_EMULATOR_KEY2) | ForEach-Object -ThrottleLimit 2 -Parallel {
                 Import-Module $using:module
                 Connect-PolyAi -BaseUri $using:uri -ApiKey $_
                 1..3 | ForEach-Object { Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 | Out-Null; Start-Sleep -Milliseconds 20 }
@@ -129,13 +129,13 @@ Describe 'Connecting' {
             $results.Count | Should -Be 2
             $requests = Get-TestRequest -Method GET
             $requests.Count | Should -Be 6
-            @($requests | Where-Object apiKey -EQ $env:POLYAI_TEST_SANDBOX_KEY).Count | Should -Be 3
-            @($requests | Where-Object apiKey -EQ $env:POLYAI_TEST_SANDBOX_KEY2).Count | Should -Be 3
+            @($requests | Where-Object apiKey -EQ $env:POLYAI_TEST_EMULATOR_KEY).Count | Should -Be 3
+            @($requests | Where-Object apiKey -EQ $env:POLYAI_TEST_EMULATOR_KEY2).Count | Should -Be 3
             Get-PolyAiSession | Should -BeNullOrEmpty -Because 'the parallel runspaces do not touch this one'
         }
 
         It 'passes a session into ForEach-Object -Parallel with $using:' {
-            $session = Connect-TestSandbox -PassThru
+            $session = Connect-TestEmulator -PassThru
             Disconnect-PolyAi
             $module = $env:POLYAI_TEST_MODULE
             $ids = 'conn-sbx-1', 'conn-sbx-2', 'conn-sbx-3' | ForEach-Object -ThrottleLimit 3 -Parallel {

@@ -47,11 +47,11 @@ Describe 'Get-PolyAiConnector' {
         }
 
         It 'writes batch results in input order even when the API lists them in another' {
-            $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+            $state = Get-PolyAiEmulatorState -Emulator (Get-TestEmulator)
             $byId = @{}
             ($state.agents | Where-Object agentId -EQ 'PROJECT-DEMO').connectors | ForEach-Object { $byId[$_.connectorId] = $_ }
             $body = @{ found = @($byId['conn-main-live'], $byId['conn-sbx-3']); notFound = @('nope-1') } | ConvertTo-Json -Depth 5 -Compress
-            Add-PolyAiSandboxFault -Sandbox (Get-TestSandbox) -Rule @{ method = 'POST'; pathContains = 'connectors/batch'; status = 200; contentType = 'application/json'; body = $body } | Out-Null
+            Add-PolyAiEmulatorFault -Emulator (Get-TestEmulator) -Rule @{ method = 'POST'; pathContains = 'connectors/batch'; status = 200; contentType = 'application/json'; body = $body } | Out-Null
 
             $found = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-3, nope-1, conn-main-live -ErrorVariable failures -ErrorAction SilentlyContinue
             $found.ConnectorId | Should -Be @('conn-sbx-3', 'conn-main-live')
@@ -100,7 +100,7 @@ Describe 'Get-PolyAiConnector' {
         }
 
         It 'ends the command on a wrong key (401) with a clear message' {
-            Connect-TestSandbox -ApiKey 'wrong-key'
+            Connect-TestEmulator -ApiKey 'wrong-key'
             $thrown = $null
             try { 'PROJECT-DEMO', 'PROJECT-OTHER' | ForEach-Object { [pscustomobject]@{ AgentId = $_ } } | Get-PolyAiConnector }
             catch { $thrown = $_ }

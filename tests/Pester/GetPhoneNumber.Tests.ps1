@@ -83,7 +83,7 @@ Describe 'Get-PolyAiPhoneNumber' {
         }
 
         It 'asks for more than 100 numbers in batches of 100' {
-            New-PolyAiSandboxData -Sandbox (Get-TestSandbox) -AgentId PROJECT-BULK -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers 150 -Confirm:$false | Out-Null
+            New-PolyAiEmulatorData -Emulator (Get-TestEmulator) -AgentId PROJECT-BULK -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers 150 -Confirm:$false | Out-Null
             $all = Get-PolyAiPhoneNumber -AgentId PROJECT-BULK
             @(Get-PolyAiPhoneNumber -AgentId PROJECT-BULK -PhoneNumber $all.Number).Count | Should -Be 150
             (Get-TestRequest -Method POST -PathLike '*/phone-numbers/batch').Count | Should -Be 2
@@ -97,7 +97,7 @@ Describe 'Get-PolyAiPhoneNumber' {
         }
 
         It 'ends the command on a wrong key (401)' {
-            Connect-TestSandbox -ApiKey 'wrong-key'
+            Connect-TestEmulator -ApiKey 'wrong-key'
             { Get-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber '+15550100001' } |
                 Should -Throw -ErrorId 'PolyAiAuthenticationFailed,PolyAI.Agents.Commands.GetPolyAiPhoneNumberCommand'
         }

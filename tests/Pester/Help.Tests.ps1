@@ -163,10 +163,10 @@ Describe 'Where the help lives' {
         Join-Path $moduleBase 'en-US/about_PolyAI.Agents.help.txt' | Should -Exist
     }
 
-    It 'Get-Help about_PolyAI.Agents covers connecting, sessions, regions, ShouldProcess, retries, errors and the sandbox' {
+    It 'Get-Help about_PolyAI.Agents covers connecting, sessions, regions, ShouldProcess, retries, errors and the emulator' {
         $about = Get-Help about_PolyAI.Agents | Out-String
         $about | Should -Match 'SHORT DESCRIPTION'
-        foreach ($topic in 'Connecting', 'Sessions, runspaces and -Session', 'Regions and -BaseUri', '-WhatIf, -Confirm and -Force', 'Retries, timeouts and Ctrl\+C', 'Errors', 'The sandbox') {
+        foreach ($topic in 'Connecting', 'Sessions, runspaces and -Session', 'Regions and -BaseUri', '-WhatIf, -Confirm and -Force', 'Retries, timeouts and Ctrl\+C', 'Errors', 'The emulator') {
             $about | Should -Match $topic
         }
         foreach ($id in 'PolyAiNotConnected', 'PolyAiAuthenticationFailed', 'PolyAiRateLimited', 'PolyAiServerError', 'PolyAiConnectionFailed', 'PolyAiTimeout', 'PolyAiInvalidResponse', 'RemovalUnconfirmed') {

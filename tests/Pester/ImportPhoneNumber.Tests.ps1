@@ -29,10 +29,10 @@ Describe 'Import-PolyAiPhoneNumber' {
             $state.connectorId | Should -BeNullOrEmpty
         }
 
-        It 'the sandbox, like the API, requires the body of a single import, so the {} the cmdlet sends matters' {
-            $sandbox = Get-TestSandbox
-            $response = Invoke-WebRequest -Method Post -Uri "$($sandbox.BaseUri)/v1/agents/PROJECT-DEMO/telephony/phone-numbers/+447700900001" `
-                -Headers @{ 'x-api-key' = $sandbox.ApiKey } -SkipHttpErrorCheck
+        It 'the emulator, like the API, requires the body of a single import, so the {} the cmdlet sends matters' {
+            $emulator = Get-TestEmulator
+            $response = Invoke-WebRequest -Method Post -Uri "$($emulator.BaseUri)/v1/agents/PROJECT-DEMO/telephony/phone-numbers/+447700900001" `
+                -Headers @{ 'x-api-key' = $emulator.ApiKey } -SkipHttpErrorCheck
             $response.StatusCode | Should -Be 400
             Get-TestNumber '+447700900001' | Should -BeNullOrEmpty
         }

@@ -1,6 +1,6 @@
 # The Gallery path, rehearsed locally: build.ps1 Package published the module to a file repository; here a
 # fresh user (a temporary HOME) registers it, installs the module by name with Install-PSResource, and a
-# fresh pwsh imports it by name and runs a cmdlet against the sandbox.
+# fresh pwsh imports it by name and runs a cmdlet against the emulator.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
@@ -15,7 +15,7 @@ Describe 'Package and install round trip' -Skip:(-not $env:POLYAI_TEST_REPOSITOR
 
     AfterAll { Exit-TemporaryUserProfile $userProfile }
 
-    BeforeEach { Reset-TestSandbox }
+    BeforeEach { Reset-TestEmulator }
 
     It 'the package is in the local repository' {
         Join-Path $env:POLYAI_TEST_REPOSITORY "PolyAI.Agents.$version.nupkg" | Should -Exist
@@ -34,13 +34,13 @@ Install-PSResource -Name PolyAI.Agents -Repository PolyAiTest -Scope CurrentUser
         $result.ExitCode | Should -Be 0
     }
 
-    It 'a fresh pwsh imports it by name and runs a cmdlet against the sandbox' {
+    It 'a fresh pwsh imports it by name and runs a cmdlet against the emulator' {
         $result = Invoke-TestPwsh -NoImport -Script @"
 `$ErrorActionPreference = 'Stop'
 Import-Module PolyAI.Agents
 `$module = Get-Module PolyAI.Agents
 "MODULEBASE {0}" -f `$module.ModuleBase
-Connect-PolyAi -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY'
+Connect-PolyAi -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY'
 "CONNECTORS {0}" -f @(Get-PolyAiConnector -AgentId PROJECT-DEMO).Count
 "@
         $result.Output | Should -Match "MODULEBASE $([regex]::Escape($isolatedHome)).*PolyAI\.Agents.$([regex]::Escape($version))"

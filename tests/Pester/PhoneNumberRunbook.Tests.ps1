@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
 
-    # The README's phone-number runbook, word for word except that the sandbox replaces Connect-PolyAi.
+    # The README's phone-number runbook, word for word except that the emulator replaces Connect-PolyAi.
     $script:Runbook = @'
 $agent = 'PROJECT-58RP822I'
 
@@ -25,8 +25,8 @@ $importFailed + $releaseFailed | ForEach-Object { '{0}: {1}' -f $_.TargetObject,
 
 Describe 'The phone-number runbook of the README' {
     BeforeAll {
-        Reset-TestSandbox
-        Connect-TestSandbox
+        Reset-TestEmulator
+        Connect-TestEmulator
         'Number', '+447700900001', '+447700900002', '+15550100099' | Set-Content -LiteralPath (Join-Path $TestDrive 'numbers.csv')
         Push-Location -LiteralPath $TestDrive
         try {
@@ -80,15 +80,15 @@ Describe 'The telephony output types' {
 }
 
 Describe 'The demo runbook (build.ps1 Demo)' {
-    BeforeAll { Reset-TestSandbox }
-    AfterAll { Reset-TestSandbox }
+    BeforeAll { Reset-TestEmulator }
+    AfterAll { Reset-TestEmulator }
 
-    It 'runs to the end against the sandbox (it stops at the first unexpected error)' {
+    It 'runs to the end against the emulator (it stops at the first unexpected error)' {
         $demo = Join-Path $PSScriptRoot '../../examples/Demo.ps1'
-        $result = Invoke-TestPwsh -NoImport -Script "& '$demo' -ModulePath '$env:POLYAI_TEST_MODULE' -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY'; 'DEMO DONE'"
+        $result = Invoke-TestPwsh -NoImport -Script "& '$demo' -ModulePath '$env:POLYAI_TEST_MODULE' -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY'; 'DEMO DONE'"
         $result.ExitCode | Should -Be 0 -Because $result.Output
         $result.Output | Should -Match 'ConnectorNotFound,PolyAI\.Agents\.Commands\.RemovePolyAiConnectorCommand'
         $result.Output | Should -Match 'DEMO DONE'
-        Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the sandbox connectors'
+        Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the emulator connectors'
     }
 }

@@ -1,18 +1,18 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
-    $sandbox = Get-TestSandbox
+    $emulator = Get-TestEmulator
 
-    function Add-Fault([hashtable] $Rule) { Add-PolyAiSandboxFault -Sandbox $sandbox -Rule $Rule | Out-Null }
+    function Add-Fault([hashtable] $Rule) { Add-PolyAiEmulatorFault -Emulator $emulator -Rule $Rule | Out-Null }
 }
 
-Describe 'Reliability (faults injected by the sandbox)' {
-    BeforeEach { Reset-TestSandbox }
+Describe 'Reliability (faults injected by the emulator)' {
+    BeforeEach { Reset-TestEmulator }
     AfterAll { Disconnect-PolyAi }
 
     Describe 'Retries' {
         It 'rides out a 429, waits for Retry-After, and shows the retry in -Verbose' {
-            Connect-TestSandbox -MaxRetry 3
+            Connect-TestEmulator -MaxRetry 3
             Add-Fault @{ method = 'GET'; pathContains = 'connectors/conn-sbx-1'; status = 429; retryAfter = '1'; times = 1 }
 
             $output = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -Verbose 4>&1
@@ -27,7 +27,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
         }
 
         It 'honours Retry-After given as an HTTP date' {
-            Connect-TestSandbox -MaxRetry 3
+            Connect-TestEmulator -MaxRetry 3
             # 3 s ahead, to the second (the format has no fractions): the client must wait 2 to 3 s.
             $date = [datetimeoffset]::UtcNow.AddSeconds(3).ToString('r', [cultureinfo]::InvariantCulture)
             Add-Fault @{ method = 'GET'; pathContains = 'connectors'; status = 429; retryAfter = $date; times = 1 }
@@ -38,7 +38,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
         }
 
         It 'retries a DELETE through a run of 503s and returns the removal record' {
-            Connect-TestSandbox -MaxRetry 3
+            Connect-TestEmulator -MaxRetry 3
             Add-Fault @{ method = 'DELETE'; pathContains = 'conn-sbx-1'; status = 503; times = 2 }
             $removal = Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -Force
             $removal.DeletedPhoneNumbers | Should -Be @('+15550100001', '+15550100002')
@@ -46,21 +46,21 @@ Describe 'Reliability (faults injected by the sandbox)' {
         }
 
         It 'retries a read after a dropped connection' {
-            Connect-TestSandbox -MaxRetry 2
+            Connect-TestEmulator -MaxRetry 2
             Add-Fault @{ method = 'GET'; pathContains = 'connectors'; drop = $true; times = 1 }
             @(Get-PolyAiConnector -AgentId PROJECT-DEMO).Count | Should -BeGreaterThan 0
             (Get-TestRequest -Method GET).Count | Should -Be 2
         }
 
         It 'retries the read-only lookup POST through a 502' {
-            Connect-TestSandbox -MaxRetry 2
+            Connect-TestEmulator -MaxRetry 2
             Add-Fault @{ method = 'POST'; pathContains = 'lookup'; status = 502; times = 1 }
             (Get-PolyAiConnector -AgentId PROJECT-DEMO -PhoneNumber '+15550100003').ConnectorId | Should -Be 'conn-sbx-3'
             (Get-TestRequest -Method POST).Count | Should -Be 2
         }
 
         It 'gives up after MaxRetry with PolyAiRateLimited (LimitsExceeded)' {
-            Connect-TestSandbox -MaxRetry 2
+            Connect-TestEmulator -MaxRetry 2
             Add-Fault @{ method = 'GET'; status = 429; retryAfter = '0'; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $failures[0].FullyQualifiedErrorId | Should -Be 'PolyAiRateLimited,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
@@ -70,7 +70,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
         }
 
         It 'does not wait for a Retry-After beyond the cap, and says how long the API asked for' {
-            Connect-TestSandbox -MaxRetry 3
+            Connect-TestEmulator -MaxRetry 3
             Add-Fault @{ method = 'GET'; status = 429; retryAfter = '3600'; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].Exception.Message | Should -Match 'asked to wait 3600 s'
@@ -78,7 +78,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
         }
 
         It 'reports a DELETE whose lost response was retried into a 404 as ConnectorRemovalUnconfirmed' {
-            Connect-TestSandbox -MaxRetry 2
+            Connect-TestEmulator -MaxRetry 2
             Add-Fault @{ method = 'DELETE'; pathContains = 'conn-sbx-1'; afterHandler = $true; drop = $true; times = 1 }
             $removal = Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2 -Force -ErrorVariable failures -ErrorAction SilentlyContinue
             $removal.ConnectorId | Should -Be @('conn-sbx-2') -Because 'the other connector is removed as usual'
@@ -92,7 +92,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
 
     Describe 'Timeouts and Ctrl+C' {
         It 'ends a hung request with PolyAiTimeout naming the operation and the limit' {
-            Connect-TestSandbox -TimeoutSec 1 -MaxRetry 0
+            Connect-TestEmulator -TimeoutSec 1 -MaxRetry 0
             Add-Fault @{ method = 'GET'; delayMs = 5000; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].FullyQualifiedErrorId | Should -Be 'PolyAiTimeout,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
@@ -106,7 +106,7 @@ Describe 'Reliability (faults injected by the sandbox)' {
             try {
                 $null = $ps.AddScript(@"
 Import-Module '$env:POLYAI_TEST_MODULE'
-Connect-PolyAi -BaseUri '$($sandbox.BaseUri)' -ApiKey '$($sandbox.ApiKey)' -MaxRetry 3
+Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)' -MaxRetry 3
 Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2, conn-sbx-3, conn-main-live, conn-pre-1 -Force -ThrottleLimit 2
 "@)
                 $async = $ps.BeginInvoke()
@@ -141,7 +141,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
             @{ Status = 503; Id = 'PolyAiServerError'; Category = 'ConnectionError' }
             @{ Status = 412; Id = 'PolyAiRequestRejected'; Category = 'InvalidOperation' }
         ) {
-            Connect-TestSandbox -MaxRetry 0
+            Connect-TestEmulator -MaxRetry 0
             Add-Fault @{ method = 'GET'; pathContains = 'conn-sbx-1'; status = $Status; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures.Count | Should -Be 1
@@ -152,7 +152,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         }
 
         It 'maps a dropped connection to PolyAiConnectionFailed' {
-            Connect-TestSandbox -MaxRetry 0
+            Connect-TestEmulator -MaxRetry 0
             Add-Fault @{ method = 'GET'; drop = $true; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].FullyQualifiedErrorId | Should -Be 'PolyAiConnectionFailed,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
@@ -160,7 +160,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         }
 
         It 'turns an HTML error page from a proxy into a short clean excerpt' {
-            Connect-TestSandbox -MaxRetry 0
+            Connect-TestEmulator -MaxRetry 0
             $html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style><script>var x=1;</script></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>'
             Add-Fault @{ method = 'GET'; status = 502; contentType = 'text/html'; body = $html; times = 0 }
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue
@@ -171,7 +171,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         }
 
         It 'treats a truncated 2xx body as PolyAiInvalidResponse, never as a half-filled object' {
-            Connect-TestSandbox -MaxRetry 0
+            Connect-TestEmulator -MaxRetry 0
             Add-Fault @{ method = 'GET'; truncate = $true; times = 0 }
             $output = Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -ErrorVariable failures -ErrorAction SilentlyContinue
             $output | Should -BeNullOrEmpty
@@ -180,7 +180,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         }
 
         It 'streams a truncated list: only whole objects, then PolyAiInvalidResponse' {
-            Connect-TestSandbox -MaxRetry 0
+            Connect-TestEmulator -MaxRetry 0
             Add-Fault @{ method = 'GET'; pathContains = 'telephony/connectors'; truncate = $true; times = 0 }
             $output = @(Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorVariable failures -ErrorAction SilentlyContinue)
             $output.Count | Should -BeLessThan 6
@@ -202,7 +202,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
             @{ Id = 'a#b'; Raw = 'a%23b' }
             @{ Id = '%2F'; Raw = '%252F' }
         ) {
-            Connect-TestSandbox
+            Connect-TestEmulator
             Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId $Id -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].FullyQualifiedErrorId | Should -Be 'ConnectorNotFound,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
             $request = (Get-TestRequest -Method GET)[0]
@@ -212,7 +212,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
         }
 
         It "refuses the ids '.' and '..' before any request (URI normalization would address the parent)" {
-            Connect-TestSandbox
+            Connect-TestEmulator
             { Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId '..' -Force } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             { Get-PolyAiConnector -AgentId '.' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PolyAI.Agents.Commands.GetPolyAiConnectorCommand'
             (Get-TestRequest).Count | Should -Be 0
@@ -221,8 +221,8 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
 
     Describe 'Nothing lost in bulk' {
         It 'gives exactly one result or one error per input when faults strike in the middle' {
-            Connect-TestSandbox -MaxRetry 1
-            New-PolyAiSandboxData -Sandbox $sandbox -AgentId PROJECT-BULK -Connectors 20 -NumbersPerConnector 1 | Out-Null
+            Connect-TestEmulator -MaxRetry 1
+            New-PolyAiEmulatorData -Emulator $emulator -AgentId PROJECT-BULK -Connectors 20 -NumbersPerConnector 1 | Out-Null
             Add-Fault @{ method = 'DELETE'; pathContains = 'gen-conn-00005'; status = 500; times = 0 }
             Add-Fault @{ method = 'DELETE'; pathContains = 'gen-conn-00010'; drop = $true; times = 0 }
             Add-Fault @{ method = 'DELETE'; pathContains = 'gen-conn-00015'; status = 503; times = 1 }

@@ -154,14 +154,14 @@ Describe 'Remove-PolyAiConnector' {
             @{ Shape = 'nested'; Expect = 'CONNECTORS_NOT_FOUND' }
             @{ Shape = 'validation'; Expect = 'Validation failed' }
         ) {
-            Set-PolyAiSandboxErrorShape -Sandbox (Get-TestSandbox) -Shape $Shape
+            Set-PolyAiEmulatorErrorShape -Emulator (Get-TestEmulator) -Shape $Shape
             Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId missing-1 -Force -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].FullyQualifiedErrorId | Should -Be 'ConnectorNotFound,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             $failures[0].ErrorDetails.Message | Should -Match $Expect
         }
 
         It 'stops at a wrong key (401): one DELETE attempted, the rest untouched' {
-            Connect-TestSandbox -ApiKey 'wrong-key'
+            Connect-TestEmulator -ApiKey 'wrong-key'
             { Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2 -Force -ThrottleLimit 1 } |
                 Should -Throw -ErrorId 'PolyAiAuthenticationFailed,PolyAI.Agents.Commands.RemovePolyAiConnectorCommand'
             (Get-TestRequest -Method DELETE).Count | Should -Be 1

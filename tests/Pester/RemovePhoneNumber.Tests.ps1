@@ -179,7 +179,7 @@ Describe 'Remove-PolyAiPhoneNumber' {
         }
 
         It 'sends more than 100 numbers in bulk requests of 100' {
-            New-PolyAiSandboxData -Sandbox (Get-TestSandbox) -AgentId PROJECT-BULK -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers 150 -Confirm:$false | Out-Null
+            New-PolyAiEmulatorData -Emulator (Get-TestEmulator) -AgentId PROJECT-BULK -Connectors 0 -NumbersPerConnector 0 -UnroutedNumbers 150 -Confirm:$false | Out-Null
             $removals = Get-PolyAiPhoneNumber -AgentId PROJECT-BULK | Remove-PolyAiPhoneNumber -Force
             @($removals).Count | Should -Be 150
             $deletes = Get-TestRequest -Method DELETE
@@ -201,7 +201,7 @@ Describe 'Remove-PolyAiPhoneNumber' {
         }
 
         It 'stops at a wrong key (401)' {
-            Connect-TestSandbox -ApiKey 'wrong-key'
+            Connect-TestEmulator -ApiKey 'wrong-key'
             { Remove-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber '+15550100001', '+15550100002' -Force } |
                 Should -Throw -ErrorId 'PolyAiAuthenticationFailed,PolyAI.Agents.Commands.RemovePolyAiPhoneNumberCommand'
             Test-NumberExists '+15550100001' | Should -BeTrue
@@ -209,11 +209,11 @@ Describe 'Remove-PolyAiPhoneNumber' {
     }
 
     Describe 'Remove-PolyAiPhoneNumber: a lost response' {
-        AfterEach { Clear-PolyAiSandboxFault -Sandbox (Get-TestSandbox) -Confirm:$false }
+        AfterEach { Clear-PolyAiEmulatorFault -Emulator (Get-TestEmulator) -Confirm:$false }
 
         It 'a bulk DELETE retried after its response was lost reports the numbers it no longer finds as RemovalUnconfirmed' {
-            Connect-TestSandbox -MaxRetry 1
-            Add-PolyAiSandboxFault -Sandbox (Get-TestSandbox) -Rule @{ method = 'DELETE'; pathContains = '/phone-numbers'; times = 1; afterHandler = $true } -Confirm:$false | Out-Null
+            Connect-TestEmulator -MaxRetry 1
+            Add-PolyAiEmulatorFault -Emulator (Get-TestEmulator) -Rule @{ method = 'DELETE'; pathContains = '/phone-numbers'; times = 1; afterHandler = $true } -Confirm:$false | Out-Null
             $removals = Remove-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber '+15550100001', '+15550100002' -Force -ErrorVariable failures -ErrorAction SilentlyContinue
             $removals | Should -BeNullOrEmpty
             $failures.Count | Should -Be 2
@@ -224,8 +224,8 @@ Describe 'Remove-PolyAiPhoneNumber' {
         }
 
         It 'a single DELETE retried after its response was lost reports RemovalUnconfirmed' {
-            Connect-TestSandbox -MaxRetry 1
-            Add-PolyAiSandboxFault -Sandbox (Get-TestSandbox) -Rule @{ method = 'DELETE'; pathContains = '/phone-numbers/'; times = 1; afterHandler = $true } -Confirm:$false | Out-Null
+            Connect-TestEmulator -MaxRetry 1
+            Add-PolyAiEmulatorFault -Emulator (Get-TestEmulator) -Rule @{ method = 'DELETE'; pathContains = '/phone-numbers/'; times = 1; afterHandler = $true } -Confirm:$false | Out-Null
             Remove-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber '+15550100001' -Force -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $failures[0].FullyQualifiedErrorId | Should -Be 'PhoneNumberRemovalUnconfirmed,PolyAI.Agents.Commands.RemovePolyAiPhoneNumberCommand'
         }

@@ -1,25 +1,25 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
-    $sandbox = Get-TestSandbox
+    $emulator = Get-TestEmulator
 }
 
 Describe 'The API key never leaks' {
-    BeforeEach { Reset-TestSandbox }
+    BeforeEach { Reset-TestEmulator }
     AfterAll { Disconnect-PolyAi }
 
     It 'appears in no stream, error, object or transcript through successes and failures with -Verbose -Debug' {
-        $key = $sandbox.ApiKey
+        $key = $emulator.ApiKey
         $wrongKey = 'wrong-SECRET-key-0042'
         $transcript = Join-Path ([IO.Path]::GetTempPath()) ("polyai-secrets-{0}.txt" -f [guid]::NewGuid())
-        Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'GET'; pathContains = 'conn-support-live'; status = 503; times = 1 } | Out-Null
-        Add-PolyAiSandboxFault -Sandbox $sandbox -Rule @{ method = 'GET'; pathContains = 'conn-pre-1'; status = 502; contentType = 'text/html'; body = '<h1>bad gateway</h1>'; times = 0 } | Out-Null
+        Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; pathContains = 'conn-support-live'; status = 503; times = 1 } | Out-Null
+        Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; pathContains = 'conn-pre-1'; status = 502; contentType = 'text/html'; body = '<h1>bad gateway</h1>'; times = 0 } | Out-Null
 
         Start-Transcript -LiteralPath $transcript -IncludeInvocationHeader | Out-Null
         try {
             $streams = & {
                 $ErrorActionPreference = 'Continue'
-                $session = Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $key -MaxRetry 1 -PassThru -Verbose -Debug
+                $session = Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $key -MaxRetry 1 -PassThru -Verbose -Debug
                 $session
                 $session | Format-List * -Force | Out-String
                 $session | ConvertTo-Json -Depth 4
@@ -33,7 +33,7 @@ Describe 'The API key never leaks' {
                 Get-PolyAiConnector -AgentId PROJECT-LOCKED -Verbose -Debug
                 Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -WhatIf -Verbose -Debug
                 Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-2, missing -Force -Verbose -Debug
-                Connect-PolyAi -BaseUri $sandbox.BaseUri -ApiKey $wrongKey -Verbose -Debug
+                Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $wrongKey -Verbose -Debug
                 try { Get-PolyAiConnector -AgentId PROJECT-DEMO -Verbose -Debug } catch { $_ | Format-List * -Force | Out-String; $_.Exception.ToString() }
             } *>&1 | ForEach-Object { $_; $_ | Out-String }
             $errorText = $Error | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception.ToString(); $_.ErrorDetails | Out-String }
@@ -61,10 +61,10 @@ Describe 'The API key never leaks' {
     }
 
     It 'is not a public member of the session' {
-        $session = Connect-TestSandbox -PassThru
+        $session = Connect-TestEmulator -PassThru
         $session.PSObject.Properties.Name | Should -Not -Contain 'ApiKey'
         foreach ($property in $session.PSObject.Properties) {
-            "$($property.Value)" | Should -Not -Match ([regex]::Escape($sandbox.ApiKey))
+            "$($property.Value)" | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
         }
     }
 }

@@ -4,11 +4,11 @@ BeforeAll {
 
     function Get-TestConnector {
         param([string] $ConnectorId, [string] $AgentId = 'PROJECT-DEMO')
-        $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+        $state = Get-PolyAiEmulatorState -Emulator (Get-TestEmulator)
         ($state.agents | Where-Object agentId -EQ $AgentId).connectors | Where-Object connectorId -EQ $ConnectorId
     }
 
-    function Clear-TestRequest { Clear-PolyAiSandboxRequest -Sandbox (Get-TestSandbox) -Confirm:$false }
+    function Clear-TestRequest { Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false }
 }
 
 Describe 'Set-PolyAiConnector' {
@@ -267,7 +267,7 @@ Describe 'Set-PolyAiConnector' {
         }
 
         It 'sends more than 100 connectors in batches of 100' {
-            New-PolyAiSandboxData -Sandbox (Get-TestSandbox) -AgentId PROJECT-BULK -Connectors 230 -NumbersPerConnector 0 -Confirm:$false | Out-Null
+            New-PolyAiEmulatorData -Emulator (Get-TestEmulator) -AgentId PROJECT-BULK -Connectors 230 -NumbersPerConnector 0 -Confirm:$false | Out-Null
             $updated = Get-PolyAiConnector -AgentId PROJECT-BULK | Set-PolyAiConnector -AsrLangCode en-AU -PassThru
             @($updated).Count | Should -Be 230
             $patches = Get-TestRequest -Method PATCH -PathLike '*/connectors/batch'
@@ -283,7 +283,7 @@ Describe 'Set-PolyAiConnector' {
         }
 
         It 'stops at a wrong key (401)' {
-            Connect-TestSandbox -ApiKey 'wrong-key'
+            Connect-TestEmulator -ApiKey 'wrong-key'
             { Set-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2 -AsrLangCode en-AU } |
                 Should -Throw -ErrorId 'PolyAiAuthenticationFailed,PolyAI.Agents.Commands.SetPolyAiConnectorCommand'
             (Get-TestRequest).Count | Should -Be 1

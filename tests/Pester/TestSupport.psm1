@@ -1,31 +1,31 @@
-# Shared by the Pester suite: the built module, the sandbox started by Invoke-PesterSuite.ps1, and a way
+# Shared by the Pester suite: the built module, the emulator started by Invoke-PesterSuite.ps1, and a way
 # to run a snippet in a fresh pwsh (for prompts and host output that only a real process shows).
 
-Import-Module (Join-Path $PSScriptRoot '../Tools/SandboxHost.psm1') -Global
+Import-Module (Join-Path $PSScriptRoot '../../tools/EmulatorHost.psm1') -Global
 
-function Get-TestSandbox {
-    if (-not $env:POLYAI_TEST_SANDBOX_URI) { throw 'Run the suite through tests/Invoke-PesterSuite.ps1 (build.ps1 Test): no sandbox is set.' }
-    [pscustomobject]@{ BaseUri = $env:POLYAI_TEST_SANDBOX_URI; ApiKey = $env:POLYAI_TEST_SANDBOX_KEY }
+function Get-TestEmulator {
+    if (-not $env:POLYAI_TEST_EMULATOR_URI) { throw 'Run the suite through tests/Invoke-PesterSuite.ps1 (build.ps1 Test): no emulator is set.' }
+    [pscustomobject]@{ BaseUri = $env:POLYAI_TEST_EMULATOR_URI; ApiKey = $env:POLYAI_TEST_EMULATOR_KEY }
 }
 
 function Import-TestModule {
     Import-Module $env:POLYAI_TEST_MODULE -Force -Global
 }
 
-function Connect-TestSandbox {
-    param([string] $ApiKey = $env:POLYAI_TEST_SANDBOX_KEY, [switch] $PassThru, [int] $TimeoutSec = 30, [int] $MaxRetry = 0)
-    Connect-PolyAi -BaseUri $env:POLYAI_TEST_SANDBOX_URI -ApiKey $ApiKey -TimeoutSec $TimeoutSec -MaxRetry $MaxRetry -PassThru:$PassThru
+function Connect-TestEmulator {
+    param([string] $ApiKey = $env:POLYAI_TEST_EMULATOR_KEY, [switch] $PassThru, [int] $TimeoutSec = 30, [int] $MaxRetry = 0)
+    Connect-PolyAi -BaseUri $env:POLYAI_TEST_EMULATOR_URI -ApiKey $ApiKey -TimeoutSec $TimeoutSec -MaxRetry $MaxRetry -PassThru:$PassThru
 }
 
-function Reset-TestSandbox {
+function Reset-TestEmulator {
     param([ValidateSet('demo', 'empty')] [string] $Seed = 'demo')
-    Reset-PolyAiSandbox -Sandbox (Get-TestSandbox) -Seed $Seed
+    Reset-PolyAiEmulator -Emulator (Get-TestEmulator) -Seed $Seed
 }
 
 function Initialize-TestCase {
-    # Each test starts from the seed, connected to the sandbox as the default session of this runspace.
-    Reset-TestSandbox
-    Connect-TestSandbox
+    # Each test starts from the seed, connected to the emulator as the default session of this runspace.
+    Reset-TestEmulator
+    Connect-TestEmulator
 }
 
 function Reset-TestPreference {
@@ -36,7 +36,7 @@ function Reset-TestPreference {
 
 function Get-TestRequest {
     param([string] $Method, [string] $PathLike)
-    $requests = @(Get-PolyAiSandboxRequest -Sandbox (Get-TestSandbox))
+    $requests = @(Get-PolyAiEmulatorRequest -Emulator (Get-TestEmulator))
     if ($Method) { $requests = @($requests | Where-Object method -EQ $Method) }
     if ($PathLike) { $requests = @($requests | Where-Object rawTarget -Like $PathLike) }
     , $requests
@@ -44,13 +44,13 @@ function Get-TestRequest {
 
 function Get-TestConnectorIds {
     param([string] $AgentId = 'PROJECT-DEMO')
-    $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+    $state = Get-PolyAiEmulatorState -Emulator (Get-TestEmulator)
     @(($state.agents | Where-Object agentId -EQ $AgentId).connectors.connectorId)
 }
 
 function Get-TestPhoneNumbers {
     param([string] $AgentId = 'PROJECT-DEMO')
-    $state = Get-PolyAiSandboxState -Sandbox (Get-TestSandbox)
+    $state = Get-PolyAiEmulatorState -Emulator (Get-TestEmulator)
     @(($state.agents | Where-Object agentId -EQ $AgentId).phoneNumbers)
 }
 
@@ -58,7 +58,7 @@ function Invoke-TestPwsh {
     <#
     .SYNOPSIS
         Runs a script in a fresh pwsh -NonInteractive with the module imported and connected to the
-        sandbox (-NoConnect: imported only; -NoImport: neither); returns its exit code and everything it
+        emulator (-NoConnect: imported only; -NoImport: neither); returns its exit code and everything it
         printed (stdout and stderr, host output included).
     #>
     param([Parameter(Mandatory)] [string] $Script, [switch] $NoConnect, [switch] $NoImport, [string] $InputText)
@@ -66,7 +66,7 @@ function Invoke-TestPwsh {
     $prelude = "`$ErrorActionPreference = 'Continue';"
     if (-not $NoImport) { $prelude += " Import-Module '$env:POLYAI_TEST_MODULE';" }
     if (-not $NoConnect -and -not $NoImport) {
-        $prelude += " Connect-PolyAi -BaseUri '$env:POLYAI_TEST_SANDBOX_URI' -ApiKey '$env:POLYAI_TEST_SANDBOX_KEY' -MaxRetry 0;"
+        $prelude += " Connect-PolyAi -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY' -MaxRetry 0;"
     }
     $file = Join-Path ([IO.Path]::GetTempPath()) ("polyai-test-{0}.ps1" -f [guid]::NewGuid())
     Set-Content -LiteralPath $file -Value ($prelude + "`n" + $Script)
@@ -97,5 +97,5 @@ function Get-HostOutput {
     try { Get-Content -LiteralPath $path -Raw } finally { Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Get-TestSandbox, Import-TestModule, Connect-TestSandbox, Reset-TestSandbox, Initialize-TestCase, Reset-TestPreference, Get-TestRequest,
+Export-ModuleMember -Function Get-TestEmulator, Import-TestModule, Connect-TestEmulator, Reset-TestEmulator, Initialize-TestCase, Reset-TestPreference, Get-TestRequest,
     Get-TestConnectorIds, Get-TestPhoneNumbers, Invoke-TestPwsh, Get-HostOutput

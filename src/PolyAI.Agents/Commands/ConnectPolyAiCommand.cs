@@ -37,7 +37,7 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
     [ValidateSet("us", "uk", "eu", IgnoreCase = true)]
     public string? Region { get; set; }
 
-    /// <summary>Another API root (a proxy or the local sandbox); overrides -Region. https only, except to a loopback host.</summary>
+    /// <summary>Another API root (a proxy or the local emulator); overrides -Region. https only, except to a loopback host.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>One /v1 telephony call after routing: the agent, the path id (connector id or phone number) and the body.</summary>
 internal sealed record TelephonyCall(string AgentId, string? Id, string? Body, IReadOnlyDictionary<string, StringValues> Query)
@@ -18,10 +18,10 @@ internal sealed record TelephonyCall(string AgentId, string? Id, string? Body, I
 /// </summary>
 internal sealed class TelephonyEndpoints
 {
-    private readonly SandboxState _state;
+    private readonly EmulatorState _state;
     private readonly Route[] _routes;
 
-    public TelephonyEndpoints(SandboxState state)
+    public TelephonyEndpoints(EmulatorState state)
     {
         _state = state;
 
@@ -51,7 +51,7 @@ internal sealed class TelephonyEndpoints
         if (!target.HasDotSegment && segments.Count == 2 && segments[0] == "v1" && segments[1] == "agents")
         {
             // A1 GET /v1/agents: a bare JSON array. The API has more on this route (A2 creates an agent), which
-            // the sandbox does not implement: the same 404 as any other route it lacks.
+            // the emulator does not implement: the same 404 as any other route it lacks.
             return method == "GET" ? ApiResponse.Ok(_state.ListAgents()) : throw NoRoute();
         }
 

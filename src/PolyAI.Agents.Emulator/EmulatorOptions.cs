@@ -1,14 +1,14 @@
 using System.Globalization;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
-/// <summary>Command-line options of the sandbox process.</summary>
-internal sealed record SandboxOptions
+/// <summary>Command-line options of the emulator process.</summary>
+internal sealed record EmulatorOptions
 {
-    public const string DefaultApiKey = "sandbox-key";
+    public const string DefaultApiKey = "emulator-key";
 
     public const string Usage =
-        "Usage: dotnet PolyAI.Agents.Sandbox.dll [--port 0] [--api-key KEY]... [--seed demo|empty]\n" +
+        "Usage: dotnet PolyAI.Agents.Emulator.dll [--port 0] [--api-key KEY]... [--seed demo|empty]\n" +
         "                                       [--latency-ms N] [--ready-file PATH] [--parent-pid PID]";
 
     /// <summary>TCP port on 127.0.0.1; 0 lets the OS choose a free one.</summary>
@@ -18,7 +18,7 @@ internal sealed record SandboxOptions
     public IReadOnlyList<string> ApiKeys { get; init; } = [DefaultApiKey];
 
     /// <summary>Seed loaded at start-up and by a reset without a body.</summary>
-    public string Seed { get; init; } = Sandbox.Seed.Demo;
+    public string Seed { get; init; } = Emulator.Seed.Demo;
 
     /// <summary>Latency added to every /v1 request at start-up and after a reset.</summary>
     public int LatencyMs { get; init; }
@@ -26,13 +26,13 @@ internal sealed record SandboxOptions
     /// <summary>File that receives the base URL once the server listens.</summary>
     public string? ReadyFile { get; init; }
 
-    /// <summary>Process to watch; the sandbox exits when it is gone.</summary>
+    /// <summary>Process to watch; the emulator exits when it is gone.</summary>
     public int? ParentPid { get; init; }
 
     /// <summary>Parses the command line. Throws <see cref="ArgumentException"/> with a readable message.</summary>
-    public static SandboxOptions Parse(IReadOnlyList<string> args)
+    public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new SandboxOptions();
+        var options = new EmulatorOptions();
         var apiKeys = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
@@ -69,7 +69,7 @@ internal sealed record SandboxOptions
                     break;
                 case "--seed":
                     var seed = Value();
-                    if (!Sandbox.Seed.IsKnown(seed))
+                    if (!Emulator.Seed.IsKnown(seed))
                     {
                         throw new ArgumentException($"Unknown seed '{seed}'. Use 'demo' or 'empty'.");
                     }

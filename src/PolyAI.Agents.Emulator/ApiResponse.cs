@@ -1,4 +1,4 @@
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>
 /// What a /v1 handler answers, before it is written. Keeping the answer as a value (rather than writing to the

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>What a fault rule does once its optional delay has passed.</summary>
 internal enum FaultKind
@@ -18,7 +18,7 @@ internal enum FaultKind
     Drop,
 }
 
-/// <summary>Body of POST /_sandbox/faults. Unknown properties are rejected so a typo does not silently match everything.</summary>
+/// <summary>Body of POST /_emulator/faults. Unknown properties are rejected so a typo does not silently match everything.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record FaultRuleRequest
 {

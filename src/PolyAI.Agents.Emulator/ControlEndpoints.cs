@@ -1,18 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>A bad control request; answered with 400 <c>{"error":"..."}</c>.</summary>
 internal sealed class ControlRequestException(string message) : Exception(message);
 
 /// <summary>
-/// The control API under /_sandbox used by tests: reset, bulk data generation, the request log, state inspection,
+/// The control API under /_emulator used by tests: reset, bulk data generation, the request log, state inspection,
 /// latency, error shape and fault rules. No API key is needed and these requests are not logged.
 /// </summary>
-internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults, RequestLog log, SandboxOptions options)
+internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults, RequestLog log, EmulatorOptions options)
 {
-    public const string Prefix = "_sandbox";
+    public const string Prefix = "_emulator";
 
     /// <summary>Upper bound on numbers one generate call may create, to keep a typo from exhausting memory.</summary>
     public const int MaxGeneratedNumbers = 5_000_000;
@@ -53,7 +53,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
         });
     }
 
-    /// <summary>POST /_sandbox/reset [{"seed":"demo"|"empty"}]: reloads the seed and restores the start-up settings.</summary>
+    /// <summary>POST /_emulator/reset [{"seed":"demo"|"empty"}]: reloads the seed and restores the start-up settings.</summary>
     private async Task<IResult> ResetAsync(HttpContext context)
     {
         var body = await ReadBodyAsync<ResetBody>(context, required: false);
@@ -71,7 +71,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
         return Json(new ResetResult(seed, state.LatencyMs, state.ErrorShape));
     }
 
-    /// <summary>POST /_sandbox/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
+    /// <summary>POST /_emulator/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
     private async Task<IResult> GenerateAsync(string agentId, HttpContext context)
     {
         var body = await ReadBodyAsync<GenerateBody>(context, required: true);
@@ -97,14 +97,14 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
 
         if (state.IsForbidden(agentId))
         {
-            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this sandbox; it cannot hold data.");
+            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this emulator; it cannot hold data.");
         }
 
         var result = state.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
         return Json(result);
     }
 
-    /// <summary>PUT /_sandbox/latency {"ms":N}</summary>
+    /// <summary>PUT /_emulator/latency {"ms":N}</summary>
     private async Task<IResult> SetLatencyAsync(HttpContext context)
     {
         var body = await ReadBodyAsync<LatencyBody>(context, required: true);
@@ -117,7 +117,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
         return Json(body);
     }
 
-    /// <summary>PUT /_sandbox/error-shape {"shape":"envelope"|"nested"|"validation"}</summary>
+    /// <summary>PUT /_emulator/error-shape {"shape":"envelope"|"nested"|"validation"}</summary>
     private async Task<IResult> SetErrorShapeAsync(HttpContext context)
     {
         var body = await ReadBodyAsync<ErrorShapeBody>(context, required: true);
@@ -130,7 +130,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
         return Json(new ErrorShapeResult(shape));
     }
 
-    /// <summary>POST /_sandbox/faults: appends a rule and returns it with its id.</summary>
+    /// <summary>POST /_emulator/faults: appends a rule and returns it with its id.</summary>
     private async Task<IResult> AddFaultAsync(HttpContext context)
     {
         var body = await ReadBodyAsync<FaultRuleRequest>(context, required: true);
@@ -138,7 +138,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
     }
 
     private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
-        Results.Json(value, SandboxJson.Options, statusCode: status);
+        Results.Json(value, EmulatorJson.Options, statusCode: status);
 
     private static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
         where T : class
@@ -152,7 +152,7 @@ internal sealed class ControlEndpoints(SandboxState state, FaultRegistry faults,
 
         try
         {
-            return JsonSerializer.Deserialize<T>(text, SandboxJson.Options)
+            return JsonSerializer.Deserialize<T>(text, EmulatorJson.Options)
                 ?? throw new ControlRequestException("The request body must be a JSON object.");
         }
         catch (JsonException ex)

@@ -1,4 +1,4 @@
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>
 /// The request target exactly as the client sent it, split into path segments. Routing uses these segments,

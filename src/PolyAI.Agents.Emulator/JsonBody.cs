@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>
 /// Reads request bodies as <see cref="JsonElement"/> so that handlers can tell a missing property from an explicit

@@ -2,10 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>The one set of JSON options used for every request and response body (camelCase).</summary>
-internal static class SandboxJson
+internal static class EmulatorJson
 {
     public static readonly JsonSerializerOptions Options = Create();
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 internal enum AgentAccess
 {
@@ -51,9 +51,9 @@ internal sealed record StateSnapshot(IReadOnlyList<AgentSnapshot> Agents, IReadO
 /// The whole in-memory telephony state. Every read and write takes one lock; all lookups are dictionary/set based
 /// (numbers are indexed by number, by agent and by connector), so 100,000 numbers stay cheap. Resources are
 /// immutable records and list methods return arrays, so callers can serialise them after the lock is released.
-/// Connector ids and phone numbers are unique across the whole sandbox; an agent only sees its own.
+/// Connector ids and phone numbers are unique across the whole emulator; an agent only sees its own.
 /// </summary>
-internal sealed class SandboxState
+internal sealed class EmulatorState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, AgentData> _agents = new(StringComparer.Ordinal);
@@ -393,7 +393,7 @@ internal sealed class SandboxState
         }
     }
 
-    /// <summary>Imports unrouted numbers; numbers that already exist anywhere in the sandbox are skipped. Returns the imported ones.</summary>
+    /// <summary>Imports unrouted numbers; numbers that already exist anywhere in the emulator are skipped. Returns the imported ones.</summary>
     public IReadOnlyList<string> ImportNumbers(string agentId, IEnumerable<string> numbers, string clientEnv)
     {
         lock (_gate)
@@ -413,7 +413,7 @@ internal sealed class SandboxState
         }
     }
 
-    /// <summary>Imports one unrouted number; false when it already exists anywhere in the sandbox.</summary>
+    /// <summary>Imports one unrouted number; false when it already exists anywhere in the emulator.</summary>
     public bool ImportNumber(string agentId, string number, string clientEnv) =>
         ImportNumbers(agentId, [number], clientEnv).Count == 1;
 

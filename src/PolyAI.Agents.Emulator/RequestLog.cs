@@ -1,6 +1,6 @@
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
-/// <summary>One logged /v1 request as GET /_sandbox/requests returns it.</summary>
+/// <summary>One logged /v1 request as GET /_emulator/requests returns it.</summary>
 /// <param name="Seq">Increasing number, never reused (not even after a reset).</param>
 /// <param name="RawTarget">The request target exactly as received, undecoded.</param>
 /// <param name="Path">The decoded segments joined with '/' (what fault rules match against).</param>

@@ -2,26 +2,26 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using PolyAI.Agents.Sandbox;
+using PolyAI.Agents.Emulator;
 
-// PolyAI sandbox: a local PolyAI-compatible Agents API (telephony, contract 1.0.3) for tests, demos and benchmarks.
-// stdout carries exactly one line, "PolyAI sandbox listening on http://127.0.0.1:PORT"; logs go to stderr.
+// PolyAI emulator: a local PolyAI-compatible Agents API (telephony, contract 1.0.3) for tests, demos and benchmarks.
+// stdout carries exactly one line, "PolyAI emulator listening on http://127.0.0.1:PORT"; logs go to stderr.
 
-SandboxOptions options;
+EmulatorOptions options;
 try
 {
-    options = SandboxOptions.Parse(args);
+    options = EmulatorOptions.Parse(args);
 }
 catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(SandboxOptions.Usage);
+    Console.Error.WriteLine(EmulatorOptions.Usage);
     return 2;
 }
 
 // Hermetic host: the web host reads its URLs from the environment while the builder is constructed, so those
 // variables are removed first; all other configuration sources (environment, config files) are cleared below.
-// Nothing can make the sandbox listen anywhere but 127.0.0.1, or log anything but warnings to stderr.
+// Nothing can make the emulator listen anywhere but 127.0.0.1, or log anything but warnings to stderr.
 foreach (var prefix in new[] { "ASPNETCORE_", "DOTNET_" })
 {
     foreach (var name in new[] { "URLS", "HTTP_PORTS", "HTTPS_PORTS" })
@@ -47,7 +47,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddSingleton(options);
-builder.Services.AddSingleton<SandboxState>();
+builder.Services.AddSingleton<EmulatorState>();
 builder.Services.AddSingleton<FaultRegistry>();
 builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<TelephonyEndpoints>();
@@ -55,13 +55,13 @@ builder.Services.AddSingleton<ApiPipeline>();
 builder.Services.AddSingleton<ControlEndpoints>();
 
 var app = builder.Build();
-var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolyAI.Agents.Sandbox");
+var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolyAI.Agents.Emulator");
 
-var state = app.Services.GetRequiredService<SandboxState>();
+var state = app.Services.GetRequiredService<EmulatorState>();
 state.Load(Seed.Get(options.Seed));
 state.LatencyMs = options.LatencyMs;
 
-// Everything outside /_sandbox is API traffic, decided on the raw target (Kestrel's Path has dot segments resolved).
+// Everything outside /_emulator is API traffic, decided on the raw target (Kestrel's Path has dot segments resolved).
 var pipeline = app.Services.GetRequiredService<ApiPipeline>();
 app.Use(next => context =>
 {
@@ -83,7 +83,7 @@ if (addresses.Count != 1 || new Uri(addresses.Single()) is not { Host: "127.0.0.
 }
 
 var baseUrl = $"http://127.0.0.1:{listening.Port}";
-Console.Out.WriteLine($"PolyAI sandbox listening on {baseUrl}");
+Console.Out.WriteLine($"PolyAI emulator listening on {baseUrl}");
 Console.Out.Flush();
 
 if (options.ReadyFile is { } readyFile)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 // Resource and response bodies of the telephony contract (api-notes.md §2-3). Property order is wire order.
 // Resources are immutable records: the state swaps whole records, so a snapshot taken under the state lock

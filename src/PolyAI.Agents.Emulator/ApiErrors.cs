@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>The three error body shapes the public docs show (api-notes.md §1, "Error body").</summary>
 internal enum ErrorShape
@@ -30,7 +30,7 @@ internal sealed class ApiException(ApiError error) : Exception(error.Message)
     public ApiError Error { get; } = error;
 }
 
-/// <summary>Every error the sandbox can answer with.</summary>
+/// <summary>Every error the emulator can answer with.</summary>
 internal static class ApiErrors
 {
     public static ApiError ConnectorNotFound(string connectorId) =>
@@ -73,7 +73,7 @@ internal static class ApiErrors
         new(500, "INTERNAL_ERROR", 500, message, "");
 
     public static ApiError InjectedFault(int status, string faultName) =>
-        new(status, "SANDBOX_INJECTED_FAULT", status, $"Fault '{faultName}' injected by the sandbox.", "");
+        new(status, "EMULATOR_INJECTED_FAULT", status, $"Fault '{faultName}' injected by the emulator.", "");
 }
 
 /// <summary>Renders an <see cref="ApiError"/> as the JSON body of the selected <see cref="ErrorShape"/>.</summary>

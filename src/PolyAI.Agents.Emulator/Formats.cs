@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
-/// <summary>Value formats the sandbox validates. <c>\z</c> is used instead of <c>$</c> so a trailing newline never passes.</summary>
+/// <summary>Value formats the emulator validates. <c>\z</c> is used instead of <c>$</c> so a trailing newline never passes.</summary>
 internal static partial class Formats
 {
     public static readonly IReadOnlySet<string> ClientEnvironments =

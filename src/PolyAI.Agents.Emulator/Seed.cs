@@ -1,4 +1,4 @@
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>A connector of a seed together with the numbers routed to it.</summary>
 internal sealed record SeedConnector(Connector Connector, IReadOnlyList<string> Numbers);

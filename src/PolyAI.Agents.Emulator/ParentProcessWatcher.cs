@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
-/// <summary>Stops the sandbox once the process that started it (e.g. a test run) is gone, so no server is orphaned.</summary>
+/// <summary>Stops the emulator once the process that started it (e.g. a test run) is gone, so no server is orphaned.</summary>
 internal static class ParentProcessWatcher
 {
     public static async Task WatchAsync(int parentPid, IHostApplicationLifetime lifetime, ILogger logger)
@@ -33,11 +33,11 @@ internal static class ParentProcessWatcher
             }
             catch (OperationCanceledException)
             {
-                return; // The sandbox is stopping anyway.
+                return; // The emulator is stopping anyway.
             }
         }
 
-        logger.LogWarning("Parent process {ParentPid} has exited; stopping the sandbox.", parentPid);
+        logger.LogWarning("Parent process {ParentPid} has exited; stopping the emulator.", parentPid);
         lifetime.StopApplication();
     }
 

@@ -3,18 +3,18 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace PolyAI.Agents.Sandbox;
+namespace PolyAI.Agents.Emulator;
 
 /// <summary>
-/// Handles every request outside /_sandbox: log it, tag it with a correlation id, wait the configured latency,
+/// Handles every request outside /_emulator: log it, tag it with a correlation id, wait the configured latency,
 /// apply the first matching fault rule, authenticate, route, and write the answer.
 /// </summary>
 internal sealed class ApiPipeline(
-    SandboxState state,
+    EmulatorState state,
     FaultRegistry faults,
     RequestLog log,
     TelephonyEndpoints telephony,
-    SandboxOptions options,
+    EmulatorOptions options,
     ILogger<ApiPipeline> logger)
 {
     public const string CorrelationHeader = "X-PolyAI-Correlation-Id";
@@ -136,7 +136,7 @@ internal sealed class ApiPipeline(
         catch (Exception ex)
         {
             logger.LogError(ex, "Unhandled error for {Method} {RawTarget}", call.Method, call.Target.RawTarget);
-            return ApiResponse.Fail(ApiErrors.Internal($"Sandbox error: {ex.Message}"));
+            return ApiResponse.Fail(ApiErrors.Internal($"Emulator error: {ex.Message}"));
         }
     }
 
@@ -153,7 +153,7 @@ internal sealed class ApiPipeline(
         if (response is { Streamed: true, Payload: { } payload })
         {
             // Chunked, flushed as the serializer's buffer fills: no giant string for 100,000 numbers.
-            await JsonSerializer.SerializeAsync(http.Body, payload, payload.GetType(), SandboxJson.Options, context.RequestAborted);
+            await JsonSerializer.SerializeAsync(http.Body, payload, payload.GetType(), EmulatorJson.Options, context.RequestAborted);
         }
         else
         {
@@ -219,7 +219,7 @@ internal sealed class ApiPipeline(
         var body = response.Error is { } error
             ? ErrorBodies.Render(error, state.ErrorShape, correlationId)
             : response.Payload;
-        return body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), SandboxJson.Options);
+        return body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), EmulatorJson.Options);
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

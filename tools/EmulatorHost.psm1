@@ -1,26 +1,26 @@
 #Requires -Version 5.1
 <#
-    SandboxHost.psm1: starts, drives and stops the local PolyAI sandbox (tests/PolyAI.Agents.Sandbox) for Pester
-    tests, the demo runbook and benchmarks. Every function except Start/Stop talks to the sandbox's control API
-    under /_sandbox (no API key needed). Works on PowerShell 7.4+ and Windows PowerShell 5.1.
+    EmulatorHost.psm1: starts, drives and stops the local PolyAI emulator (src/PolyAI.Agents.Emulator) for Pester
+    tests, the demo runbook and benchmarks. Every function except Start/Stop talks to the emulator's control API
+    under /_emulator (no API key needed). Works on PowerShell 7.4+ and Windows PowerShell 5.1.
 #>
 Set-StrictMode -Version 3.0
 
-$script:RepositoryRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
-$script:DefaultApiKey = 'sandbox-key'
+$script:RepositoryRoot = Split-Path -Parent $PSScriptRoot
+$script:DefaultApiKey = 'emulator-key'
 
-function Start-PolyAiSandbox {
+function Start-PolyAiEmulator {
     <#
     .SYNOPSIS
-    Starts a sandbox server in the background on a free 127.0.0.1 port and returns it once it is listening.
+    Starts a emulator server in the background on a free 127.0.0.1 port and returns it once it is listening.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     [OutputType([pscustomobject])]
     param(
-        # The sandbox DLL. Default: $env:POLYAI_SANDBOX_DLL, else <repo>/out/sandbox/PolyAI.Agents.Sandbox.dll.
-        [string] $SandboxPath,
+        # The emulator DLL. Default: $env:POLYAI_EMULATOR_DLL, else <repo>/out/emulator/PolyAI.Agents.Emulator.dll.
+        [string] $EmulatorPath,
 
-        # API keys the sandbox accepts. Default: the sandbox's own default, 'sandbox-key'.
+        # API keys the emulator accepts. Default: the emulator's own default, 'emulator-key'.
         [ValidateNotNullOrEmpty()]
         [string[]] $ApiKey,
 
@@ -30,32 +30,32 @@ function Start-PolyAiSandbox {
         [ValidateRange(0, 2147483647)]
         [int] $LatencyMs = 0,
 
-        # How long to wait for the sandbox to report that it is listening.
+        # How long to wait for the emulator to report that it is listening.
         [ValidateRange(1, 600)]
         [int] $TimeoutSeconds = 30
     )
 
-    if (-not $SandboxPath) {
-        $SandboxPath = if ($env:POLYAI_SANDBOX_DLL) { $env:POLYAI_SANDBOX_DLL }
-        else { Join-Path $script:RepositoryRoot (Join-Path 'out' (Join-Path 'sandbox' 'PolyAI.Agents.Sandbox.dll')) }
+    if (-not $EmulatorPath) {
+        $EmulatorPath = if ($env:POLYAI_EMULATOR_DLL) { $env:POLYAI_EMULATOR_DLL }
+        else { Join-Path $script:RepositoryRoot (Join-Path 'out' (Join-Path 'emulator' 'PolyAI.Agents.Emulator.dll')) }
     }
 
-    if (-not (Test-Path -LiteralPath $SandboxPath -PathType Leaf)) {
-        throw "PolyAI sandbox not found at '$SandboxPath'. Build it with: dotnet build tests/PolyAI.Agents.Sandbox -c Release -o out/sandbox"
+    if (-not (Test-Path -LiteralPath $EmulatorPath -PathType Leaf)) {
+        throw "PolyAI emulator not found at '$EmulatorPath'. Build it with: dotnet build src/PolyAI.Agents.Emulator -c Release -o out/emulator"
     }
 
-    $SandboxPath = (Resolve-Path -LiteralPath $SandboxPath).ProviderPath
-    $tempBase = Join-Path ([System.IO.Path]::GetTempPath()) ('polyai-sandbox-' + [guid]::NewGuid().ToString('N'))
+    $EmulatorPath = (Resolve-Path -LiteralPath $EmulatorPath).ProviderPath
+    $tempBase = Join-Path ([System.IO.Path]::GetTempPath()) ('polyai-emulator-' + [guid]::NewGuid().ToString('N'))
     $readyFile = "$tempBase.url"
     $stdoutFile = "$tempBase.out.log"
     $stderrFile = "$tempBase.err.log"
 
-    $arguments = @($SandboxPath, '--port', '0', '--ready-file', $readyFile, '--parent-pid', "$PID", '--seed', $Seed, '--latency-ms', "$LatencyMs")
+    $arguments = @($EmulatorPath, '--port', '0', '--ready-file', $readyFile, '--parent-pid', "$PID", '--seed', $Seed, '--latency-ms', "$LatencyMs")
     foreach ($key in @($ApiKey | Where-Object { $_ })) {
         $arguments += @('--api-key', $key)
     }
 
-    if (-not $PSCmdlet.ShouldProcess($SandboxPath, 'Start PolyAI sandbox')) {
+    if (-not $PSCmdlet.ShouldProcess($EmulatorPath, 'Start PolyAI emulator')) {
         return
     }
 
@@ -64,8 +64,8 @@ function Start-PolyAiSandbox {
         -RedirectStandardOutput $stdoutFile -RedirectStandardError $stderrFile `
         -NoNewWindow -PassThru
 
-    $sandbox = [pscustomobject]@{
-        PSTypeName         = 'PolyAI.Agents.Sandbox'
+    $emulator = [pscustomobject]@{
+        PSTypeName         = 'PolyAI.Agents.Emulator'
         BaseUri            = $null
         ApiKey             = if ($ApiKey) { $ApiKey[0] } else { $script:DefaultApiKey }
         Process            = $process
@@ -77,42 +77,42 @@ function Start-PolyAiSandbox {
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     while (-not (Test-Path -LiteralPath $readyFile -PathType Leaf)) {
         if ($process.HasExited) {
-            $message = "The PolyAI sandbox exited with code $($process.ExitCode) before it was ready. stderr: $(Read-SandboxLog $stderrFile)"
-            Remove-SandboxFile $sandbox
+            $message = "The PolyAI emulator exited with code $($process.ExitCode) before it was ready. stderr: $(Read-EmulatorLog $stderrFile)"
+            Remove-EmulatorFile $emulator
             throw $message
         }
 
         if ([DateTime]::UtcNow -gt $deadline) {
-            $message = "The PolyAI sandbox did not become ready within $TimeoutSeconds s. stderr: $(Read-SandboxLog $stderrFile)"
-            Stop-PolyAiSandbox -Sandbox $sandbox -Confirm:$false
+            $message = "The PolyAI emulator did not become ready within $TimeoutSeconds s. stderr: $(Read-EmulatorLog $stderrFile)"
+            Stop-PolyAiEmulator -Emulator $emulator -Confirm:$false
             throw $message
         }
 
         Start-Sleep -Milliseconds 50
     }
 
-    # The sandbox writes the file under a temporary name and renames it, so its content is complete here.
-    $sandbox.BaseUri = (Get-Content -LiteralPath $readyFile -Raw).Trim().TrimEnd('/')
-    $sandbox
+    # The emulator writes the file under a temporary name and renames it, so its content is complete here.
+    $emulator.BaseUri = (Get-Content -LiteralPath $readyFile -Raw).Trim().TrimEnd('/')
+    $emulator
 }
 
-function Stop-PolyAiSandbox {
+function Stop-PolyAiEmulator {
     <#
     .SYNOPSIS
-    Stops a sandbox started by Start-PolyAiSandbox (kills its process tree, waits for exit, removes its temp files).
+    Stops a emulator started by Start-PolyAiEmulator (kills its process tree, waits for exit, removes its temp files).
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory, ValueFromPipeline)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         [ValidateRange(1, 600)]
         [int] $TimeoutSeconds = 10
     )
 
     process {
-        $process = $Sandbox.Process
-        if (-not $PSCmdlet.ShouldProcess("PolyAI sandbox process $($process.Id)", 'Stop')) {
+        $process = $Emulator.Process
+        if (-not $PSCmdlet.ShouldProcess("PolyAI emulator process $($process.Id)", 'Stop')) {
             return
         }
 
@@ -130,45 +130,45 @@ function Stop-PolyAiSandbox {
             }
 
             if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
-                throw "PolyAI sandbox process $($process.Id) did not exit within $TimeoutSeconds s."
+                throw "PolyAI emulator process $($process.Id) did not exit within $TimeoutSeconds s."
             }
         }
 
-        Remove-SandboxFile $Sandbox
+        Remove-EmulatorFile $Emulator
     }
 }
 
-function Reset-PolyAiSandbox {
+function Reset-PolyAiEmulator {
     <#
     .SYNOPSIS
-    Restores the sandbox seed and clears its request log, fault rules, latency and error shape.
+    Restores the emulator seed and clears its request log, fault rules, latency and error shape.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
-        # Seed to load; default: the seed the sandbox was started with.
+        # Seed to load; default: the seed the emulator was started with.
         [ValidateSet('demo', 'empty')]
         [string] $Seed
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Reset PolyAI sandbox')) {
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, 'Reset PolyAI emulator')) {
         $body = @{}
         if ($Seed) { $body.seed = $Seed }
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path 'reset' -Body $body | Out-Null
+        Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'reset' -Body $body | Out-Null
     }
 }
 
-function Get-PolyAiSandboxRequest {
+function Get-PolyAiEmulatorRequest {
     <#
     .SYNOPSIS
-    Lists the /v1 requests the sandbox received, oldest first, optionally filtered by method and decoded path.
+    Lists the /v1 requests the emulator received, oldest first, optionally filtered by method and decoded path.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         # HTTP method, e.g. DELETE (case-insensitive).
         [string] $Method,
@@ -178,7 +178,7 @@ function Get-PolyAiSandboxRequest {
     )
 
     # Assign first: PowerShell 7 emits a JSON array as one object, which @(...) would nest instead of enumerating.
-    $requests = Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'requests'
+    $requests = Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'requests'
     foreach ($request in $requests) {
         if ($Method -and $request.method -ne $Method) { continue }
         if ($PathLike -and $request.path -notlike $PathLike) { continue }
@@ -186,23 +186,23 @@ function Get-PolyAiSandboxRequest {
     }
 }
 
-function Clear-PolyAiSandboxRequest {
+function Clear-PolyAiEmulatorRequest {
     <#
     .SYNOPSIS
-    Empties the sandbox's request log.
+    Empties the emulator's request log.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox
+        [psobject] $Emulator
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Clear PolyAI sandbox request log')) {
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Delete -Path 'requests' | Out-Null
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, 'Clear PolyAI emulator request log')) {
+        Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'requests' | Out-Null
     }
 }
 
-function Add-PolyAiSandboxFault {
+function Add-PolyAiEmulatorFault {
     <#
     .SYNOPSIS
     Adds a fault rule (e.g. @{ method = 'DELETE'; pathContains = '/connectors/'; status = 503; retryAfter = '1' }) and returns it.
@@ -210,52 +210,52 @@ function Add-PolyAiSandboxFault {
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         # Keys: name, method, pathContains, times, status, retryAfter, contentType, body, delayMs, truncate, drop, afterHandler.
         [Parameter(Mandatory)]
         [hashtable] $Rule
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Add PolyAI sandbox fault rule')) {
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path 'faults' -Body $Rule
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, 'Add PolyAI emulator fault rule')) {
+        Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path 'faults' -Body $Rule
     }
 }
 
-function Get-PolyAiSandboxFault {
+function Get-PolyAiEmulatorFault {
     <#
     .SYNOPSIS
-    Lists the sandbox's fault rules with how often each has been applied.
+    Lists the emulator's fault rules with how often each has been applied.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox
+        [psobject] $Emulator
     )
 
-    $rules = Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'faults'
+    $rules = Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'faults'
     foreach ($rule in $rules) {
         $rule
     }
 }
 
-function Clear-PolyAiSandboxFault {
+function Clear-PolyAiEmulatorFault {
     <#
     .SYNOPSIS
-    Removes every fault rule from the sandbox.
+    Removes every fault rule from the emulator.
     #>
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox
+        [psobject] $Emulator
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, 'Clear PolyAI sandbox fault rules')) {
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Delete -Path 'faults' | Out-Null
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, 'Clear PolyAI emulator fault rules')) {
+        Invoke-EmulatorControl -Emulator $Emulator -Method Delete -Path 'faults' | Out-Null
     }
 }
 
-function Set-PolyAiSandboxLatency {
+function Set-PolyAiEmulatorLatency {
     <#
     .SYNOPSIS
     Makes every /v1 request wait the given number of milliseconds before it is handled (0 turns it off).
@@ -263,19 +263,19 @@ function Set-PolyAiSandboxLatency {
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         [Parameter(Mandatory)]
         [ValidateRange(0, 2147483647)]
         [int] $Milliseconds
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, "Set PolyAI sandbox latency to $Milliseconds ms")) {
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Put -Path 'latency' -Body @{ ms = $Milliseconds } | Out-Null
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, "Set PolyAI emulator latency to $Milliseconds ms")) {
+        Invoke-EmulatorControl -Emulator $Emulator -Method Put -Path 'latency' -Body @{ ms = $Milliseconds } | Out-Null
     }
 }
 
-function Set-PolyAiSandboxErrorShape {
+function Set-PolyAiEmulatorErrorShape {
     <#
     .SYNOPSIS
     Selects the error body shape: envelope (default), nested or validation.
@@ -283,19 +283,19 @@ function Set-PolyAiSandboxErrorShape {
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         [Parameter(Mandatory)]
         [ValidateSet('envelope', 'nested', 'validation')]
         [string] $Shape
     )
 
-    if ($PSCmdlet.ShouldProcess($Sandbox.BaseUri, "Set PolyAI sandbox error shape to $Shape")) {
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Put -Path 'error-shape' -Body @{ shape = $Shape } | Out-Null
+    if ($PSCmdlet.ShouldProcess($Emulator.BaseUri, "Set PolyAI emulator error shape to $Shape")) {
+        Invoke-EmulatorControl -Emulator $Emulator -Method Put -Path 'error-shape' -Body @{ shape = $Shape } | Out-Null
     }
 }
 
-function New-PolyAiSandboxData {
+function New-PolyAiEmulatorData {
     <#
     .SYNOPSIS
     Generates connectors (gen-conn-00001...) with routed numbers, plus unrouted numbers, on an agent (created if missing).
@@ -303,7 +303,7 @@ function New-PolyAiSandboxData {
     [CmdletBinding(SupportsShouldProcess)]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox,
+        [psobject] $Emulator,
 
         [Parameter(Mandatory)]
         [ValidateNotNullOrEmpty()]
@@ -324,48 +324,48 @@ function New-PolyAiSandboxData {
         [string] $ClientEnv = 'sandbox'
     )
 
-    if ($PSCmdlet.ShouldProcess($AgentId, 'Generate PolyAI sandbox data')) {
+    if ($PSCmdlet.ShouldProcess($AgentId, 'Generate PolyAI emulator data')) {
         $body = @{
             connectors          = $Connectors
             numbersPerConnector = $NumbersPerConnector
             unroutedNumbers     = $UnroutedNumbers
             clientEnv           = $ClientEnv
         }
-        Invoke-SandboxControl -Sandbox $Sandbox -Method Post -Path "agents/$([uri]::EscapeDataString($AgentId))/generate" -Body $body
+        Invoke-EmulatorControl -Emulator $Emulator -Method Post -Path "agents/$([uri]::EscapeDataString($AgentId))/generate" -Body $body
     }
 }
 
-function Get-PolyAiSandboxState {
+function Get-PolyAiEmulatorState {
     <#
     .SYNOPSIS
-    Returns the sandbox's whole state (agents with their connectors and phone numbers) for assertions.
+    Returns the emulator's whole state (agents with their connectors and phone numbers) for assertions.
     #>
     [CmdletBinding()]
     param(
         [Parameter(Mandatory)]
-        [psobject] $Sandbox
+        [psobject] $Emulator
     )
 
-    Invoke-SandboxControl -Sandbox $Sandbox -Method Get -Path 'state'
+    Invoke-EmulatorControl -Emulator $Emulator -Method Get -Path 'state'
 }
 
 # ---------------------------------------------------------------------------------------------- private helpers
 
-function Invoke-SandboxControl {
+function Invoke-EmulatorControl {
     # Calls the control API; a hashtable -Body is sent as JSON.
     param(
-        [Parameter(Mandatory)] [psobject] $Sandbox,
+        [Parameter(Mandatory)] [psobject] $Emulator,
         [Parameter(Mandatory)] [string] $Method,
         [Parameter(Mandatory)] [string] $Path,
         [hashtable] $Body
     )
 
-    if (-not $Sandbox.BaseUri) {
-        throw 'The sandbox object has no BaseUri; pass the object returned by Start-PolyAiSandbox.'
+    if (-not $Emulator.BaseUri) {
+        throw 'The emulator object has no BaseUri; pass the object returned by Start-PolyAiEmulator.'
     }
 
     $request = @{
-        Uri         = "$($Sandbox.BaseUri)/_sandbox/$Path"
+        Uri         = "$($Emulator.BaseUri)/_emulator/$Path"
         Method      = $Method
         ErrorAction = 'Stop'
     }
@@ -439,7 +439,7 @@ function Get-DotNetHostPath {
 
     $command = Get-Command -Name 'dotnet' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
     if (-not $command) {
-        throw 'The dotnet executable was not found on PATH; it is needed to run the PolyAI sandbox.'
+        throw 'The dotnet executable was not found on PATH; it is needed to run the PolyAI emulator.'
     }
 
     $command.Path
@@ -456,7 +456,7 @@ function ConvertTo-ProcessArgument {
     '"' + (($Value -replace '(\\*)"', '$1$1\"') -replace '(\\+)$', '$1$1') + '"'
 }
 
-function Read-SandboxLog {
+function Read-EmulatorLog {
     param([string] $Path)
 
     try {
@@ -471,10 +471,10 @@ function Read-SandboxLog {
     '<empty>'
 }
 
-function Remove-SandboxFile {
-    param([psobject] $Sandbox)
+function Remove-EmulatorFile {
+    param([psobject] $Emulator)
 
-    foreach ($path in @($Sandbox.ReadyFile, $Sandbox.StandardOutputPath, $Sandbox.StandardErrorPath)) {
+    foreach ($path in @($Emulator.ReadyFile, $Emulator.StandardOutputPath, $Emulator.StandardErrorPath)) {
         if ($path) {
             Remove-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
         }
@@ -485,16 +485,16 @@ Export-ModuleMember -Function @(
     'Get-PwshCommand'
     'Enter-TemporaryUserProfile'
     'Exit-TemporaryUserProfile'
-    'Start-PolyAiSandbox'
-    'Stop-PolyAiSandbox'
-    'Reset-PolyAiSandbox'
-    'Get-PolyAiSandboxRequest'
-    'Clear-PolyAiSandboxRequest'
-    'Add-PolyAiSandboxFault'
-    'Get-PolyAiSandboxFault'
-    'Clear-PolyAiSandboxFault'
-    'Set-PolyAiSandboxLatency'
-    'Set-PolyAiSandboxErrorShape'
-    'New-PolyAiSandboxData'
-    'Get-PolyAiSandboxState'
+    'Start-PolyAiEmulator'
+    'Stop-PolyAiEmulator'
+    'Reset-PolyAiEmulator'
+    'Get-PolyAiEmulatorRequest'
+    'Clear-PolyAiEmulatorRequest'
+    'Add-PolyAiEmulatorFault'
+    'Get-PolyAiEmulatorFault'
+    'Clear-PolyAiEmulatorFault'
+    'Set-PolyAiEmulatorLatency'
+    'Set-PolyAiEmulatorErrorShape'
+    'New-PolyAiEmulatorData'
+    'Get-PolyAiEmulatorState'
 )
