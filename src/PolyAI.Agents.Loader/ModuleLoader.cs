@@ -14,11 +14,8 @@ public static class ModuleLoader
 {
     public const string ModuleAssemblyName = "PolyAI.Agents.Cmdlets";
 
-    public const string CoreAssemblyName = "PolyAI.Agents.Core";
-
     private static readonly object Gate = new();
     private static Assembly? _module;
-    private static Assembly? _core;
 
     /// <summary>Loads the cmdlet assembly (once per process) and returns it.</summary>
     public static Assembly Load(string binDirectory)
@@ -31,28 +28,13 @@ public static class ModuleLoader
 #if NET8_0_OR_GREATER
                 var context = new PrivateLoadContext(directory);
                 _module = context.LoadFromAssemblyPath(Path.Combine(directory, ModuleAssemblyName + ".dll"));
-                _core = context.LoadFromAssemblyName(new AssemblyName(CoreAssemblyName));
 #else
                 AppDomain.CurrentDomain.AssemblyResolve += new PrivateAssemblyResolver(directory).Resolve;
                 _module = Assembly.LoadFrom(Path.Combine(directory, ModuleAssemblyName + ".dll"));
-                _core = Assembly.LoadFrom(Path.Combine(directory, CoreAssemblyName + ".dll"));
 #endif
             }
 
             return _module;
-        }
-    }
-
-    /// <summary>The public types scripts may name ([PolyAI.Agents.Connector], the client's exception...),
-    /// for the module to register as type accelerators.</summary>
-    public static Type[] PublicTypes
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _core is null ? Type.EmptyTypes : _core.GetExportedTypes();
-            }
         }
     }
 }

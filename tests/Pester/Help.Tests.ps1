@@ -148,7 +148,7 @@ Describe '<Name> help' -ForEach $cmdlets {
             $helpParameter.globbing | Should -Be $supportsWildcards.ToString().ToLowerInvariant()
             $helpAliases = @($helpParameter.aliases -split ',\s*' | Where-Object { $_ -and $_ -ne 'none' })
             ($helpAliases | Sort-Object) -join ',' | Should -Be (($code.Aliases | Sort-Object) -join ',')
-            $validateSet = $code.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+            $validateSet = $code.Attributes | Where-Object { $_.PSObject.Properties['ValidValues'] }
             $accepted = @($helpParameter.parameterValueGroup.parameterValue | Where-Object { $_ })
             if ($validateSet) { ($accepted -join ',') | Should -Be ($validateSet.ValidValues -join ',') }
             else { $accepted | Should -BeNullOrEmpty }

@@ -23,10 +23,20 @@ Describe 'The built module' {
         $manifest.VariablesToExport | Should -BeNullOrEmpty
     }
 
-    It 'has table views for every output type' {
-        foreach ($type in 'Connector', 'ConnectorRemoval', 'PhoneNumber', 'Session') {
-            Get-FormatData -TypeName "PolyAI.Agents.$type" | Should -Not -BeNullOrEmpty -Because "PolyAI.Agents.$type needs a view"
+    It 'has a view for every output type its cmdlets declare' {
+        $types = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' } | Sort-Object FullName -Unique)
+        $types.Count | Should -BeGreaterOrEqual 6
+        foreach ($type in $types) {
+            Get-FormatData -TypeName $type.FullName | Should -Not -BeNullOrEmpty -Because "$($type.FullName) needs a view"
         }
+    }
+
+    It 'registers type accelerators for the output types only, not for the client types' {
+        $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get
+        $ours = @($accelerators.Keys | Where-Object { $_ -like 'PolyAI.Agents.*' -and $_ -notlike 'PolyAI.Agents.Loader.*' })
+        $outputTypes = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' } | ForEach-Object FullName)
+        $ours | Sort-Object | Should -Be ($outputTypes | Sort-Object -Unique)
+        'PolyAI.Agents.Client.PolyAiClient' -as [type] | Should -BeNullOrEmpty
     }
 
     It 'keeps [PolyAI.Agents.*] type names working in another runspace after one runspace removes the module' {
@@ -67,7 +77,7 @@ Describe '<Name> follows the cmdlet guidelines' -ForEach $cmdlets {
     }
 
     It 'supports ShouldProcess exactly when it changes something' {
-        $attribute.SupportsShouldProcess | Should -Be ($command.Verb -in 'Remove', 'Set', 'Import', 'Disconnect')
+        $attribute.SupportsShouldProcess | Should -Be ($command.Verb -in 'Remove', 'Set', 'Import', 'Disconnect', 'New', 'Copy', 'Merge', 'Publish', 'Restore', 'Invoke')
     }
 }
 

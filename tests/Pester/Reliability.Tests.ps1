@@ -139,7 +139,7 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
             @{ Status = 429; Id = 'PolyAiRateLimited'; Category = 'LimitsExceeded' }
             @{ Status = 500; Id = 'PolyAiServerError'; Category = 'ConnectionError' }
             @{ Status = 503; Id = 'PolyAiServerError'; Category = 'ConnectionError' }
-            @{ Status = 412; Id = 'PolyAiRequestRejected'; Category = 'InvalidOperation' }
+            @{ Status = 412; Id = 'ConnectorPreconditionFailed'; Category = 'InvalidOperation' }
         ) {
             Connect-TestEmulator -MaxRetry 0
             Add-Fault @{ method = 'GET'; pathContains = 'conn-sbx-1'; status = $Status; times = 0 }
@@ -149,6 +149,35 @@ Remove-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1, conn-sbx-2
             $failures[0].CategoryInfo.Category | Should -Be $Category
             $failures[0].TargetObject | Should -Be 'conn-sbx-1'
             $failures[0].ErrorDetails.Message | Should -Match "$Status"
+        }
+
+        It 'maps the documented API code <Code> (<Status>) to <Id> / <Category>, whatever the operation' -ForEach @(
+            @{ Status = 400; Code = 'VARIANTS_REMOVE_DEFAULT_ERROR'; Id = 'DefaultVariantNotRemovable'; Category = 'InvalidOperation' }
+            @{ Status = 409; Code = 'DEPLOYMENTS_ALREADY_PUBLISHED'; Id = 'DeploymentAlreadyPublished'; Category = 'ResourceExists' }
+            @{ Status = 412; Code = 'ErrPreReleaseNotReady'; Id = 'DeploymentPreReleaseNotReady'; Category = 'InvalidOperation' }
+            @{ Status = 409; Code = 'KNOWLEDGE_BASE_TOPIC_ALREADY_EXISTS'; Id = 'KnowledgeTopicAlreadyExists'; Category = 'ResourceExists' }
+            @{ Status = 400; Code = 'REAL_TIME_CONFIG_INVALID_FOR_SCHEMA'; Id = 'RealTimeConfigValueInvalid'; Category = 'InvalidArgument' }
+        ) {
+            Connect-TestEmulator -MaxRetry 0
+            $body = @{ success = $false; error = 'x'; error_id = 'corr-1'; error_code = $Code; error_message = 'the API says no'; data = $null } | ConvertTo-Json -Compress
+            Add-Fault @{ method = 'GET'; pathContains = 'conn-sbx-1'; status = $Status; body = $body; times = 0 }
+            Get-PolyAiConnector -AgentId PROJECT-DEMO -ConnectorId conn-sbx-1 -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures.Count | Should -Be 1
+            $failures[0].FullyQualifiedErrorId | Should -Be "$Id,PolyAI.Agents.Commands.GetPolyAiConnectorCommand"
+            $failures[0].CategoryInfo.Category | Should -Be $Category
+            $failures[0].ErrorDetails.Message | Should -Match "the API says no \[$Code\]"
+            $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        }
+
+        It 'writes a 2xx that says nothing changed as a warning, not as an error' {
+            Connect-TestEmulator -MaxRetry 0
+            $body = @{ success = $false; error = 'OK'; error_id = 'corr-2'; error_code = 'DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED'; error_message = 'the environment already runs this version'; data = $null } | ConvertTo-Json -Compress
+            Add-Fault @{ method = 'POST'; pathContains = 'phone-numbers/+447700900001'; status = 200; body = $body; times = 1 }
+            $output = Import-PolyAiPhoneNumber -AgentId PROJECT-DEMO -PhoneNumber +447700900001 -Confirm:$false -ErrorVariable failures -WarningVariable warnings -WarningAction SilentlyContinue
+            $output | Should -BeNullOrEmpty
+            $failures.Count | Should -Be 0
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Match "changed nothing: the environment already runs this version \[DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED\]"
         }
 
         It 'maps a dropped connection to PolyAiConnectionFailed' {

@@ -28,7 +28,7 @@ public sealed class FailureTests
     [InlineData(401, PolyAiFailureKind.Authentication)]
     [InlineData(403, PolyAiFailureKind.PermissionDenied)]
     [InlineData(404, PolyAiFailureKind.NotFound)]
-    [InlineData(409, PolyAiFailureKind.Conflict)]
+    [InlineData(409, PolyAiFailureKind.AlreadyExists)]
     [InlineData(429, PolyAiFailureKind.RateLimited)]
     [InlineData(500, PolyAiFailureKind.ServerError)]
     [InlineData(501, PolyAiFailureKind.ServerError)]
@@ -38,7 +38,7 @@ public sealed class FailureTests
     [InlineData(405, PolyAiFailureKind.Rejected)]
     [InlineData(408, PolyAiFailureKind.Rejected)]
     [InlineData(410, PolyAiFailureKind.Rejected)]
-    [InlineData(412, PolyAiFailureKind.Rejected)]
+    [InlineData(412, PolyAiFailureKind.PreconditionFailed)]
     [InlineData(415, PolyAiFailureKind.Rejected)]
     public async Task Status_MapsToItsFailureKind(int status, PolyAiFailureKind kind)
     {

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Json;
 using Xunit;
 

@@ -15,17 +15,15 @@ public sealed class RequestTests
 {
     private const string Key = ApiHarness.ApiKey;
 
-    public static TheoryData<Operation> AllOperations => new(Enum.GetValues<Operation>());
-
-    private static string IdFor(Operation operation) => Operations.TakesANumber(operation) ? Operations.Number : "c1";
+    public static TheoryData<Operation> AllOperations => OperationCase.Names;
 
     [Theory]
     [MemberData(nameof(AllOperations))]
     public async Task EveryOperation_SendsTheKeyInTheXApiKeyHeader(Operation operation)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await Operations.Invoke(api.Client, operation, "A", IdFor(operation));
+        await OperationCase.Of(operation).Invoke(api.Client, "A");
 
         var sent = api.Stub.Single;
         Assert.Equal(Key, sent.Header("x-api-key"));
@@ -36,9 +34,9 @@ public sealed class RequestTests
     [MemberData(nameof(AllOperations))]
     public async Task EveryOperation_AcceptsJson(Operation operation)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await Operations.Invoke(api.Client, operation, "A", IdFor(operation));
+        await OperationCase.Of(operation).Invoke(api.Client, "A");
 
         Assert.Equal("application/json", api.Stub.Single.Header("Accept"));
     }
@@ -46,7 +44,7 @@ public sealed class RequestTests
     [Fact]
     public async Task UserAgent_DefaultsToTheModuleName()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 
@@ -56,7 +54,7 @@ public sealed class RequestTests
     [Fact]
     public async Task UserAgent_IsTheSessionsUserAgent()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub(), userAgent: "PolyAI.Agents/0.1.0 (PowerShell 7.4.6)");
+        using var api = ApiHarness.Create(OperationCase.Stub(), userAgent: "PolyAI.Agents/0.1.0 (PowerShell 7.4.6)");
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 
@@ -64,27 +62,31 @@ public sealed class RequestTests
     }
 
     [Theory]
-    [InlineData(Operation.ListAgents)]
-    [InlineData(Operation.ListConnectors)]
-    [InlineData(Operation.GetConnector)]
-    [InlineData(Operation.DeleteConnector)]
-    [InlineData(Operation.ListPhoneNumbers)]
-    [InlineData(Operation.ListPhoneNumbersOfConnector)]
-    [InlineData(Operation.GetPhoneNumber)]
-    [InlineData(Operation.DeletePhoneNumber)]
-    public async Task OperationsWithoutARequestBody_SendNoBody(Operation operation)
+    [MemberData(nameof(AllOperations))]
+    public async Task EveryOperation_SendsABody_ExactlyWhenTheTableGivesItARequestContract(Operation operation)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
+        var call = OperationCase.Of(operation);
 
-        await Operations.Invoke(api.Client, operation, "A", IdFor(operation));
+        await call.Invoke(api.Client, "A");
 
-        Assert.Null(api.Stub.Single.Body);
+        var sent = api.Stub.Single;
+        if (call.ApiOperation.RequestBody is null)
+        {
+            Assert.Null(sent.Body);
+            Assert.Null(sent.ContentType);
+        }
+        else
+        {
+            Assert.NotNull(sent.Body);
+            Assert.Equal("application/json; charset=utf-8", sent.ContentType);
+        }
     }
 
     [Fact]
     public async Task BatchGet_SendsExactlyTheConnectorIdsBody()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.GetConnectorsAsync("A", new[] { "conn_b", "conn_a", "conn/../x" }, CancellationToken.None);
 
@@ -96,7 +98,7 @@ public sealed class RequestTests
     [Fact]
     public async Task Lookup_SendsExactlyThePhoneNumberBody()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.LookupConnectorAsync("A", "+442071234567", CancellationToken.None);
 
@@ -112,7 +114,7 @@ public sealed class RequestTests
     public async Task Lookup_BodyDecodesToTheDocumentedShape_EvenThoughPlusIsJsonEscaped()
     {
         // System.Text.Json's default encoder writes '+' as \u002B: equal JSON, but not byte-for-byte the docs' example.
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.LookupConnectorAsync("A", "+15550100001", CancellationToken.None);
 
@@ -123,7 +125,7 @@ public sealed class RequestTests
     [Fact]
     public async Task Trace_NamesMethodAndFullUrl_OfEveryRequest()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListPhoneNumbersAsync("A", "c 1", CancellationToken.None);
 
@@ -145,7 +147,7 @@ public sealed class RequestTests
     [Fact]
     public async Task Trace_ListsRequestHeaders_WithTheKeyRedacted()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 
@@ -158,7 +160,7 @@ public sealed class RequestTests
     [Fact]
     public async Task Trace_ShowsTheRequestBody()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.GetConnectorsAsync("A", new[] { "c1" }, CancellationToken.None);
 
@@ -169,9 +171,9 @@ public sealed class RequestTests
     [MemberData(nameof(AllOperations))]
     public async Task Trace_NeverContainsTheKey_OnSuccess(Operation operation)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await Operations.Invoke(api.Client, operation, "A", IdFor(operation));
+        await OperationCase.Of(operation).Invoke(api.Client, "A");
 
         Assert.NotEmpty(api.Trace.Messages);
         Assert.DoesNotContain(api.Trace.Messages, m => m.Contains(Key, StringComparison.Ordinal));
@@ -204,7 +206,7 @@ public sealed class RequestTests
     [Fact]
     public async Task EachCall_SendsExactlyOneRequest()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
         await api.Client.GetConnectorAsync("A", "c1", CancellationToken.None);

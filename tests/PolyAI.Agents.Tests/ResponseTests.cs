@@ -209,7 +209,7 @@ public sealed class ResponseTests
     {
         using var api = ApiHarness.Create(StubHandler.Json(body));
 
-        await Operations.Invoke(api.Client, operation, Agent, "c1");
+        await OperationCase.Of(operation).Invoke(api.Client, Agent);
 
         Assert.Single(api.Stub.Requests);
     }
@@ -257,7 +257,7 @@ public sealed class ResponseTests
     {
         using var api = ApiHarness.Create(StubHandler.Json(body));
 
-        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => Operations.Invoke(api.Client, operation, Agent, operation == Operation.LookupConnector ? "+442071234567" : "c1"));
+        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => OperationCase.Of(operation).Invoke(api.Client, Agent));
 
         Assert.Equal(PolyAiFailureKind.InvalidResponse, ex.Kind);
         Assert.Equal(200, ex.StatusCode);
@@ -333,7 +333,7 @@ public sealed class ResponseTests
     {
         using var api = ApiHarness.Create(StubHandler.Json(body));
 
-        var ex = await Record.ExceptionAsync(() => Operations.Invoke(api.Client, operation, Agent, "c1"));
+        var ex = await Record.ExceptionAsync(() => OperationCase.Of(operation).Invoke(api.Client, Agent));
 
         var apiException = Assert.IsType<PolyAiApiException>(ex);
         Assert.Equal(PolyAiFailureKind.InvalidResponse, apiException.Kind);

@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using PolyAI.Agents.Client;
 using PolyAI.Agents.Http;
-using PolyAI.Agents.Json;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Tests.Support;
 using Xunit;
 
@@ -46,10 +46,17 @@ public sealed class RetryTests
         return ApiHarness.ForSession(stub, session);
     }
 
-    private static Task<Connector> Post(ApiHarness api, HttpMethod method, bool readOnly = false) =>
-        api.Client.SendAsync(
-            method, "/v1/agents/A/telephony/connectors/lookup", new byte[] { (byte)'{', (byte)'}' }, ApiJsonContext.Wire.ConnectorDto,
-            dto => PolyAiClient.Map("A", dto), "Test operation", CancellationToken.None, readOnly);
+    /// <summary>A test-only row of the operation table: the retry class decides, whatever the method.</summary>
+    private static ApiOperation<LookupConnectorBody, ConnectorDto> Row(string method, RetryClass retry) =>
+        new("T1", method, "/v1/agents/{agentId}/telephony/connectors/lookup", 200, ResponseKind.Documented, retry, ResourceKind.Connector,
+            ApiJsonContext.Wire.LookupConnectorBody, ApiJsonContext.Wire.ConnectorDto);
+
+    private static Task<Connector> Send(ApiHarness api, string method, RetryClass retry) =>
+        api.Client.Request(Row(method, retry), "Test operation", "A")
+            .WithBody(new LookupConnectorBody { PhoneNumber = "+15550100001" })
+            .SendAsync(dto => PolyAiClient.Map("A", dto), CancellationToken.None);
+
+    private static Task<Connector> Post(ApiHarness api) => Send(api, "POST", RetryClass.NotSafeToRepeat);
 
     [Theory]
     [InlineData(HttpStatusCode.TooManyRequests)]
@@ -108,13 +115,13 @@ public sealed class RetryTests
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
-    public async Task PostAndPatch_ThatMayHaveBeenApplied_AreNotRepeated(HttpStatusCode status)
+    public async Task RequestsNotSafeToRepeat_ThatMayHaveBeenApplied_AreNotRepeated_WhateverTheMethod(HttpStatusCode status)
     {
-        foreach (var method in new[] { HttpMethod.Post, new HttpMethod("PATCH") })
+        foreach (var method in new[] { "POST", "PATCH", "GET" })
         {
             using var api = Harness(Scripted(Status(status), Status(HttpStatusCode.OK)));
 
-            var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Post(api, method));
+            var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Send(api, method, RetryClass.NotSafeToRepeat));
 
             Assert.Equal(PolyAiFailureKind.ServerError, failure.Kind);
             Assert.Single(api.Stub.Requests);
@@ -126,7 +133,7 @@ public sealed class RetryTests
     {
         using var api = Harness(Scripted(Status(HttpStatusCode.TooManyRequests), Throws(Refused()), Status(HttpStatusCode.OK)));
 
-        await Post(api, HttpMethod.Post);
+        await Post(api);
 
         Assert.Equal(3, api.Stub.Requests.Count);
     }
@@ -136,20 +143,34 @@ public sealed class RetryTests
     {
         using var api = Harness(Scripted(Throws(Broken()), Status(HttpStatusCode.OK)));
 
-        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Post(api, HttpMethod.Post));
+        var failure = await Assert.ThrowsAsync<PolyAiApiException>(() => Post(api));
 
         Assert.Equal(PolyAiFailureKind.Connection, failure.Kind);
         Assert.Single(api.Stub.Requests);
     }
 
-    [Fact]
-    public async Task ReadOnlyPost_IsRetriedLikeAGet()
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    public async Task RequestsSafeToRepeat_AreRetriedLikeAGet_WhateverTheMethod(string method)
     {
         using var api = Harness(Scripted(Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.OK)));
 
-        await Post(api, HttpMethod.Post, readOnly: true);
+        await Send(api, method, RetryClass.SafeToRepeat);
 
         Assert.Equal(2, api.Stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TheReadOnlyPostsOfTheTable_AreRetriedAfterA502()
+    {
+        using var lookup = Harness(Scripted(Status(HttpStatusCode.BadGateway), Status(HttpStatusCode.OK)));
+
+        await lookup.Client.LookupConnectorAsync("A", "+15550100001", CancellationToken.None);
+
+        Assert.Equal(2, lookup.Stub.Requests.Count);
+        Assert.Equal(RetryClass.SafeToRepeat, ApiOperations.GetConnectorsBatch.Retry);
+        Assert.Equal(RetryClass.SafeToRepeat, ApiOperations.GetPhoneNumbersBatch.Retry);
     }
 
     [Fact]

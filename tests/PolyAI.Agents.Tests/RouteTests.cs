@@ -3,41 +3,33 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Client;
-using PolyAI.Agents.Json;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Tests.Support;
 using Xunit;
 
 namespace PolyAI.Agents.Tests;
 
-/// <summary>ApiRoute, asserted on the request URI the primary handler actually received.</summary>
+/// <summary>Paths from the operation table's templates, asserted on the request URI the primary handler actually received.</summary>
 public sealed class RouteTests
 {
     private const string Base = "https://api.test.invalid";
 
-    public static TheoryData<Operation, string, string> DocumentedRoutes => new()
-    {
-        { Operation.ListConnectors, "GET", "/v1/agents/A/telephony/connectors" },
-        { Operation.GetConnectorsBatch, "POST", "/v1/agents/A/telephony/connectors/batch" },
-        { Operation.LookupConnector, "POST", "/v1/agents/A/telephony/connectors/lookup" },
-        { Operation.GetConnector, "GET", "/v1/agents/A/telephony/connectors/c1" },
-        { Operation.DeleteConnector, "DELETE", "/v1/agents/A/telephony/connectors/c1" },
-        { Operation.ListPhoneNumbers, "GET", "/v1/agents/A/telephony/phone-numbers" },
-        { Operation.ListPhoneNumbersOfConnector, "GET", "/v1/agents/A/telephony/phone-numbers?connectorId=c1" },
-    };
+    public static TheoryData<Operation> AllOperations => OperationCase.Names;
 
     [Theory]
-    [MemberData(nameof(DocumentedRoutes))]
-    public async Task EachOperation_SendsItsDocumentedMethodAndUri(Operation operation, string method, string pathAndQuery)
+    [MemberData(nameof(AllOperations))]
+    public async Task EachOperation_SendsTheMethodAndPathOfItsTableRow(Operation operation)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
-        var id = operation == Operation.LookupConnector ? "+442071234567" : "c1";
+        using var api = ApiHarness.Create(OperationCase.Stub());
+        var call = OperationCase.Of(operation);
 
-        await Operations.Invoke(api.Client, operation, "A", id);
+        await call.Invoke(api.Client, "A");
 
         var sent = api.Stub.Single;
-        Assert.Equal(method, sent.Method);
-        Assert.Equal(Base + pathAndQuery, sent.AbsoluteUri);
-        Assert.Equal(Base + pathAndQuery, sent.OriginalString);
+        var expected = Base + call.ExpectedPathAndQuery("A", call.DefaultId);
+        Assert.Equal(call.ApiOperation.Method.Method, sent.Method);
+        Assert.Equal(expected, sent.AbsoluteUri);
+        Assert.Equal(expected, sent.OriginalString);
     }
 
     /// <summary>Ids that could break out of their segment if they were not escaped, and what they must become.</summary>
@@ -63,7 +55,7 @@ public sealed class RouteTests
     [MemberData(nameof(HostileIds))]
     public async Task ConnectorId_BecomesExactlyOneEscapedSegment(string connectorId, string segment)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.GetConnectorAsync("A", connectorId, CancellationToken.None);
 
@@ -78,7 +70,7 @@ public sealed class RouteTests
     [MemberData(nameof(HostileIds))]
     public async Task AgentId_BecomesExactlyOneEscapedSegment(string agentId, string segment)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListConnectorsAsync(agentId, CancellationToken.None);
 
@@ -93,7 +85,7 @@ public sealed class RouteTests
     public async Task ThreeDotConnectorId_StaysOneLiteralSegment()
     {
         // "..." is not a dot-segment (RFC 3986 §3.3), so System.Uri may unescape "%2E%2E%2E" but must keep it.
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.GetConnectorAsync("A", "...", CancellationToken.None);
 
@@ -106,7 +98,7 @@ public sealed class RouteTests
     [InlineData("..", "%2E%2E")]
     public async Task DotSegmentConnectorId_IsNotNormalizedAway(string connectorId, string segment)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         // Either refused up front, or sent as one segment under /connectors/: never another resource.
         try
@@ -127,7 +119,7 @@ public sealed class RouteTests
     [InlineData("..", "%2E%2E")]
     public async Task DotSegmentAgentId_IsNotNormalizedAway(string agentId, string segment)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         try
         {
@@ -145,7 +137,7 @@ public sealed class RouteTests
     [Fact]
     public async Task DeleteConnector_WithDotDotId_NeverSendsADeleteToAParentPath()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         try
         {
@@ -162,7 +154,7 @@ public sealed class RouteTests
     [Fact]
     public async Task DeleteConnector_WithTraversalId_DeletesOnlyAConnectorOfTheSameAgent()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.DeleteConnectorAsync("A", "../../agents/x", CancellationToken.None);
 
@@ -177,17 +169,15 @@ public sealed class RouteTests
     [InlineData("+15550100001")]
     public void PhoneNumberRoute_KeepsThePlusLiteral(string number)
     {
-        Assert.Equal("/v1/agents/A/telephony/phone-numbers/" + number, ApiRoute.PhoneNumber("A", number));
+        Assert.Equal("/v1/agents/A/telephony/phone-numbers/" + number, ApiOperations.GetPhoneNumber.Path(new[] { "A", number }));
     }
 
     [Fact]
     public async Task PhoneNumberInPath_ReachesTheHandlerWithALiteralPlus()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await api.Client.SendAsync(
-            HttpMethod.Get, ApiRoute.PhoneNumber("A", "+442071234567"), null,
-            "Get phone number", CancellationToken.None, readOnly: false, goneCode: null, (_, _, _) => Task.FromResult(0));
+        await api.Client.GetPhoneNumberAsync("A", "+442071234567", CancellationToken.None);
 
         var sent = api.Stub.Single;
         Assert.Equal(Base + "/v1/agents/A/telephony/phone-numbers/+442071234567", sent.AbsoluteUri);
@@ -204,7 +194,7 @@ public sealed class RouteTests
     [InlineData("%41", "%2541")]
     public async Task ConnectorIdQuery_IsEscapedAsOneValue(string connectorId, string escaped)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await api.Client.ListPhoneNumbersAsync("A", connectorId, CancellationToken.None);
 
@@ -238,9 +228,9 @@ public sealed class RouteTests
     [MemberData(nameof(BlankIds))]
     public async Task BlankId_ThrowsArgumentException_BeforeAnyRequest(Operation operation, string agentId, string id)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Operations.Invoke(api.Client, operation, agentId, id));
+        await Assert.ThrowsAsync<ArgumentException>(() => OperationCase.Of(operation).Invoke(api.Client, agentId, id));
 
         Assert.Empty(api.Stub.Requests);
     }
@@ -248,7 +238,7 @@ public sealed class RouteTests
     [Fact]
     public async Task BatchGet_WithNoIds_ThrowsArgumentException_BeforeAnyRequest()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await Assert.ThrowsAsync<ArgumentException>(() => api.Client.GetConnectorsAsync("A", Array.Empty<string>(), CancellationToken.None));
 
@@ -258,7 +248,7 @@ public sealed class RouteTests
     [Fact]
     public async Task BatchGet_WithOneBlankIdAmongValidOnes_ThrowsArgumentException_BeforeAnyRequest()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await Assert.ThrowsAsync<ArgumentException>(() => api.Client.GetConnectorsAsync("A", new[] { "c1", " ", "c2" }, CancellationToken.None));
 
@@ -271,7 +261,7 @@ public sealed class RouteTests
     [InlineData("+0442071234567")]
     public async Task Lookup_WithNonE164Number_ThrowsArgumentException_BeforeAnyRequest(string number)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
         await Assert.ThrowsAsync<ArgumentException>(() => api.Client.LookupConnectorAsync("A", number, CancellationToken.None));
 
@@ -283,7 +273,7 @@ public sealed class RouteTests
     [InlineData("https://proxy.example/polyai/")]
     public async Task BaseUriWithPathPrefix_KeepsThePrefix(string baseUri)
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub(), baseUri: new Uri(baseUri));
+        using var api = ApiHarness.Create(OperationCase.Stub(), baseUri: new Uri(baseUri));
 
         await api.Client.GetConnectorAsync("A", "c1", CancellationToken.None);
 
@@ -294,7 +284,7 @@ public sealed class RouteTests
     [Fact]
     public async Task BaseUriWithPort_KeepsThePort()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub(), baseUri: new Uri("http://127.0.0.1:8080"));
+        using var api = ApiHarness.Create(OperationCase.Stub(), baseUri: new Uri("http://127.0.0.1:8080"));
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 

@@ -156,7 +156,7 @@ public sealed class SessionTests
             return; // refused up front: fine
         }
 
-        using var api = ApiHarness.ForSession(DocumentedApi.Stub(), session);
+        using var api = ApiHarness.ForSession(OperationCase.Stub(), session);
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 
@@ -222,7 +222,7 @@ public sealed class SessionTests
         var callerKey = ApiHarness.Secure(Key);
         var session = Session.Create(callerKey, "ApiKey", null, ApiHarness.TestBaseUri, 30, 0);
         callerKey.Dispose();
-        using var api = ApiHarness.ForSession(DocumentedApi.Stub(), session);
+        using var api = ApiHarness.ForSession(OperationCase.Stub(), session);
 
         await api.Client.ListConnectorsAsync("A", CancellationToken.None);
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Tests.Support;
 using Xunit;
 
@@ -22,25 +23,26 @@ public sealed class TelephonyTests
 
     // ------------------------------------------------------------------ C6 PATCH /connectors/{connectorId}
 
-    public static TheoryData<string, ConnectorUpdate, string> SingleUpdateBodies => new()
+    private static readonly System.Collections.Generic.Dictionary<string, (ConnectorUpdate Update, string Body)> Updates = new()
     {
-        { "voice only", new ConnectorUpdate("c1") { VoiceName = "en-GB-Neural2-C" }, """{"voiceName":"en-GB-Neural2-C"}""" },
-        { "variant and asr", new ConnectorUpdate("c1") { VariantId = "var_7", AsrLangCode = "en-GB" }, """{"variantId":"var_7","asrLangCode":"en-GB"}""" },
-        { "move only", new ConnectorUpdate("c1") { ProjectId = "PROJECT-B" }, """{"projectId":"PROJECT-B"}""" },
-        {
-            "all four",
+        ["voice only"] = (new ConnectorUpdate("c1") { VoiceName = "en-GB-Neural2-C" }, """{"voiceName":"en-GB-Neural2-C"}"""),
+        ["variant and asr"] = (new ConnectorUpdate("c1") { VariantId = "var_7", AsrLangCode = "en-GB" }, """{"variantId":"var_7","asrLangCode":"en-GB"}"""),
+        ["move only"] = (new ConnectorUpdate("c1") { ProjectId = "PROJECT-B" }, """{"projectId":"PROJECT-B"}"""),
+        ["all four"] = (
             new ConnectorUpdate("c1") { VariantId = "v", AsrLangCode = "en-US", VoiceName = "en-US-Neural2-A", ProjectId = "P" },
-            """{"variantId":"v","asrLangCode":"en-US","voiceName":"en-US-Neural2-A","projectId":"P"}"""
-        },
-        { "clear variant", new ConnectorUpdate("c1") { ClearVariant = true }, """{"variantId":null}""" },
-        { "clear variant and voice", new ConnectorUpdate("c1") { ClearVariant = true, VoiceName = "en-GB-Neural2-A" }, """{"variantId":null,"voiceName":"en-GB-Neural2-A"}""" },
+            """{"variantId":"v","asrLangCode":"en-US","voiceName":"en-US-Neural2-A","projectId":"P"}"""),
+        ["clear variant"] = (new ConnectorUpdate("c1") { ClearVariant = true }, """{"variantId":null}"""),
+        ["clear variant and voice"] = (new ConnectorUpdate("c1") { ClearVariant = true, VoiceName = "en-GB-Neural2-A" }, """{"variantId":null,"voiceName":"en-GB-Neural2-A"}"""),
     };
+
+    public static TheoryData<string> SingleUpdateBodies => new(Updates.Keys);
 
     [Theory]
     [MemberData(nameof(SingleUpdateBodies))]
-    public async Task UpdateConnector_SendsOnlyTheGivenFields(string because, ConnectorUpdate update, string expectedBody)
+    public async Task UpdateConnector_SendsOnlyTheGivenFields(string because)
     {
         using var api = ApiHarness.Create(StubHandler.Json(Samples.Connector("c1")));
+        var (update, expectedBody) = Updates[because];
 
         await api.Client.UpdateConnectorAsync(Agent, update, None);
 
@@ -72,22 +74,25 @@ public sealed class TelephonyTests
         Assert.Equal("PROJECT-B", connector.AgentId);
     }
 
-    public static TheoryData<string, ConnectorUpdate> RefusedUpdates => new()
+    private static readonly System.Collections.Generic.Dictionary<string, ConnectorUpdate> Refused = new()
     {
-        { "sets nothing", new ConnectorUpdate("c1") },
-        { "sets and clears the variant", new ConnectorUpdate("c1") { VariantId = "v", ClearVariant = true } },
-        { "blank connector id", new ConnectorUpdate(" ") { VoiceName = "en-GB-Neural2-A" } },
-        { "blank variant id", new ConnectorUpdate("c1") { VariantId = "" } },
-        { "blank project id", new ConnectorUpdate("c1") { ProjectId = " " } },
-        { "blank voice", new ConnectorUpdate("c1") { VoiceName = "" } },
-        { "blank asr language", new ConnectorUpdate("c1") { AsrLangCode = " " } },
+        ["sets nothing"] = new ConnectorUpdate("c1"),
+        ["sets and clears the variant"] = new ConnectorUpdate("c1") { VariantId = "v", ClearVariant = true },
+        ["blank connector id"] = new ConnectorUpdate(" ") { VoiceName = "en-GB-Neural2-A" },
+        ["blank variant id"] = new ConnectorUpdate("c1") { VariantId = "" },
+        ["blank project id"] = new ConnectorUpdate("c1") { ProjectId = " " },
+        ["blank voice"] = new ConnectorUpdate("c1") { VoiceName = "" },
+        ["blank asr language"] = new ConnectorUpdate("c1") { AsrLangCode = " " },
     };
+
+    public static TheoryData<string> RefusedUpdates => new(Refused.Keys);
 
     [Theory]
     [MemberData(nameof(RefusedUpdates))]
-    public void UpdateConnector_RefusesAnUpdateTheApiWouldMisread_BeforeAnyRequest(string because, ConnectorUpdate update)
+    public void UpdateConnector_RefusesAnUpdateTheApiWouldMisread_BeforeAnyRequest(string because)
     {
         using var api = ApiHarness.Create(StubHandler.Json(Samples.Connector("c1")));
+        var update = Refused[because];
 
         Assert.ThrowsAny<ArgumentException>(() => { _ = api.Client.UpdateConnectorAsync(Agent, update, None); });
         Assert.ThrowsAny<ArgumentException>(() => { _ = api.Client.UpdateConnectorsAsync(Agent, new[] { new ConnectorUpdate("c0") { VoiceName = "en-GB-Neural2-A" }, update }, None); });
@@ -289,7 +294,10 @@ public sealed class TelephonyTests
     [InlineData("The API key has no access to agent 'P'.", PolyAiFailureKind.PermissionDenied)]
     [InlineData("Forbidden", PolyAiFailureKind.PermissionDenied)]
     [InlineData("Unauthorized", PolyAiFailureKind.PermissionDenied)]
-    [InlineData("Phone number '+1' already exists.", PolyAiFailureKind.Conflict)]
+    [InlineData("Phone number '+1' already exists.", PolyAiFailureKind.AlreadyExists)]
+    [InlineData("VARIANTS_DUPLICATE_NAME_ERROR", PolyAiFailureKind.AlreadyExists)]
+    [InlineData("The branch has a merge conflict.", PolyAiFailureKind.Conflict)]
+    [InlineData("VARIANTS_REMOVE_DEFAULT_ERROR: the default variant cannot be removed", PolyAiFailureKind.InvalidOperation)]
     [InlineData("'x' is not a valid E.164 phone number.", PolyAiFailureKind.InvalidArgument)]
     [InlineData("CONNECTORS_VALIDATION_FAILED", PolyAiFailureKind.InvalidArgument)]
     [InlineData("'asrLangCode' must be a language code like 'en-GB', not 'bad'.", PolyAiFailureKind.InvalidArgument)]
@@ -300,7 +308,7 @@ public sealed class TelephonyTests
     public void ItemErrorText_MapsToAKind_NeverToAuthentication(string? text, PolyAiFailureKind expected)
     {
         // ServerError stands for "the fallback the caller chose".
-        var ex = BatchItemFailure.From("Do it", text, PolyAiFailureKind.ServerError);
+        var ex = BatchItemFailure.From(ApiOperations.UpdateConnectorsBatch, "Do it", text, PolyAiFailureKind.ServerError);
 
         Assert.Equal(expected, ex.Kind);
         Assert.NotEqual(PolyAiFailureKind.Authentication, ex.Kind);
@@ -315,62 +323,42 @@ public sealed class TelephonyTests
     [InlineData("CONNECTORS_NOT_FOUNDx", null)]
     public void ItemErrorText_ThatStartsWithAPlatformCode_CarriesIt(string text, string? code)
     {
-        Assert.Equal(code, BatchItemFailure.From("Do it", text, PolyAiFailureKind.InvalidArgument).ApiError.Code);
+        Assert.Equal(code, BatchItemFailure.From(ApiOperations.UpdateConnectorsBatch, "Do it", text, PolyAiFailureKind.InvalidArgument).ApiError.Code);
     }
 
     // ------------------------------------------------------------------ phone numbers in paths
 
-    public static TheoryData<string, string> SingleNumberOperations => new()
-    {
-        { "P5", "GET" },
-        { "P6", "POST" },
-        { "P7", "PATCH" },
-        { "P8", "DELETE" },
-    };
-
-    private static Task InvokeSingle(PolyAiClient client, string operation, string number) => operation switch
-    {
-        "P5" => client.GetPhoneNumberAsync(Agent, number, None),
-        "P6" => client.ImportPhoneNumberAsync(Agent, number, null, None),
-        "P7" => client.ReassignPhoneNumberAsync(Agent, number, "c2", None),
-        "P8" => client.DeletePhoneNumberAsync(Agent, number, None),
-        _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-    };
-
-    private static string SingleBody(string operation, string number) => operation switch
-    {
-        "P6" => $$"""{"imported":"{{number}}"}""",
-        "P8" => $$"""{"deleted":"{{number}}"}""",
-        _ => TelephonySamples.PhoneNumber(number),
-    };
+    /// <summary>The cases whose path ends with the phone number (P5-P8).</summary>
+    public static TheoryData<Operation> SingleNumberOperations =>
+        new(OperationCase.All.Where(c => c.ApiOperation.PathParameters.Contains("phoneNumber")).Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(SingleNumberOperations))]
-    public async Task SingleNumberOperations_PutTheNumberInThePath_WithItsPlus(string operation, string method)
+    public async Task SingleNumberOperations_PutTheNumberInThePath_WithItsPlus(Operation operation)
     {
-        using var api = ApiHarness.Create(StubHandler.Returning(operation == "P6" ? HttpStatusCode.Created : HttpStatusCode.OK, SingleBody(operation, "+442071234567")));
+        using var api = ApiHarness.Create(OperationCase.Stub());
 
-        await InvokeSingle(api.Client, operation, "+442071234567");
+        await OperationCase.Of(operation).Invoke(api.Client, Agent, "+442071234567");
 
         var sent = api.Stub.Single;
-        Assert.Equal(method, sent.Method);
         Assert.Equal(Base + "/v1/agents/A/telephony/phone-numbers/+442071234567", sent.OriginalString);
         Assert.Equal("/v1/agents/A/telephony/phone-numbers/+442071234567", sent.AbsolutePath);
     }
 
-    public static TheoryData<string, string> NotE164 => new()
+    public static TheoryData<Operation, string> NotE164 => new()
     {
-        { "P5", "02071234567" }, { "P6", "+44 20 7123 4567" }, { "P7", "+0442071234567" }, { "P8", "+1234567890123456" },
-        { "P5", "" }, { "P8", "+" }, { "P6", "+44207123456a" }, { "P7", "../+1555" },
+        { Operation.GetPhoneNumber, "02071234567" }, { Operation.ImportPhoneNumber, "+44 20 7123 4567" }, { Operation.ReassignPhoneNumber, "+0442071234567" },
+        { Operation.DeletePhoneNumber, "+1234567890123456" }, { Operation.GetPhoneNumber, "" }, { Operation.DeletePhoneNumber, "+" },
+        { Operation.ImportPhoneNumber, "+44207123456a" }, { Operation.ReassignPhoneNumber, "../+1555" },
     };
 
     [Theory]
     [MemberData(nameof(NotE164))]
-    public void SingleNumberOperations_RefuseANumberThatIsNotE164_BeforeAnyRequest(string operation, string number)
+    public void SingleNumberOperations_RefuseANumberThatIsNotE164_BeforeAnyRequest(Operation operation, string number)
     {
         using var api = ApiHarness.Create(StubHandler.Json("{}"));
 
-        var ex = Assert.ThrowsAny<ArgumentException>(() => { _ = InvokeSingle(api.Client, operation, number); });
+        var ex = Assert.ThrowsAny<ArgumentException>(() => { _ = OperationCase.Of(operation).Invoke(api.Client, Agent, number); });
 
         Assert.Contains("E.164", ex.Message, StringComparison.Ordinal);
         Assert.Empty(api.Stub.Requests);
@@ -492,14 +480,15 @@ public sealed class TelephonyTests
     }
 
     [Fact]
-    public async Task ImportPhoneNumber_409_IsConflict()
+    public async Task ImportPhoneNumber_409_IsAlreadyExists()
     {
         using var api = ApiHarness.Create(StubHandler.Returning(HttpStatusCode.Conflict,
             """{"success":false,"error":"Conflict","error_id":"corr-9","error_code":"PHONE_NUMBERS_ALREADY_EXISTS","error_message":"exists","data":null}"""));
 
         var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.ImportPhoneNumberAsync(Agent, "+15550100001", null, None));
 
-        Assert.Equal(PolyAiFailureKind.Conflict, ex.Kind);
+        Assert.Equal(PolyAiFailureKind.AlreadyExists, ex.Kind);
+        Assert.Equal("PhoneNumberAlreadyExists", ex.ErrorName);
         Assert.Equal("PHONE_NUMBERS_ALREADY_EXISTS", ex.ApiError.Code);
         Assert.Single(api.Stub.Requests);
     }
@@ -543,7 +532,7 @@ public sealed class TelephonyTests
     }
 
     [Fact]
-    public async Task ImportPhoneNumbers_NumbersNotImported_AreConflicts_InTheOrderAskedFor()
+    public async Task ImportPhoneNumbers_NumbersNotImported_AreAlreadyExists_InTheOrderAskedFor()
     {
         using var api = ApiHarness.Create(TelephonySamples.Created("""{"imported":["+15550100009","+15550100007"]}"""));
 
@@ -553,7 +542,8 @@ public sealed class TelephonyTests
         Assert.Equal(new[] { true, false, true }, results.Select(r => r.Succeeded));
         Assert.Equal("+15550100007", results[0].Value!.Number);
         Assert.Equal("live", results[0].Value!.ClientEnv);
-        Assert.Equal(PolyAiFailureKind.Conflict, results[1].Failure!.Kind);
+        Assert.Equal(PolyAiFailureKind.AlreadyExists, results[1].Failure!.Kind);
+        Assert.Equal("PhoneNumberAlreadyExists", results[1].Failure!.ErrorName);
         Assert.Contains("'+15550100008'", results[1].Failure!.Message, StringComparison.Ordinal);
     }
 

@@ -96,7 +96,7 @@ public sealed class TimeoutAndCancellationTests
     [Fact]
     public async Task AlreadyCanceledToken_ThrowsOperationCanceled()
     {
-        using var api = ApiHarness.Create(DocumentedApi.Stub());
+        using var api = ApiHarness.Create(OperationCase.Stub());
         using var caller = new CancellationTokenSource();
         caller.Cancel();
 

@@ -5,15 +5,19 @@ public sealed class ApiError
 {
     public static readonly ApiError None = new(null, null, null);
 
-    public ApiError(string? code, string? message, string? correlationId)
+    public ApiError(string? code, string? message, string? correlationId, int? codeId = null)
     {
         Code = code;
         Message = message;
         CorrelationId = correlationId;
+        CodeId = codeId;
     }
 
     /// <summary>The API's error code, e.g. CONNECTORS_NOT_FOUND.</summary>
     public string? Code { get; }
+
+    /// <summary>The numeric id of the code (the nested error shape's "id"), e.g. 14100.</summary>
+    public int? CodeId { get; }
 
     /// <summary>The API's human-readable message, or a cleaned excerpt of a non-JSON body.</summary>
     public string? Message { get; }
@@ -23,6 +27,6 @@ public sealed class ApiError
 
     public ApiError WithCorrelationId(string? correlationId) =>
         string.IsNullOrEmpty(CorrelationId) && !string.IsNullOrEmpty(correlationId)
-            ? new ApiError(Code, Message, correlationId)
+            ? new ApiError(Code, Message, correlationId, CodeId)
             : this;
 }

@@ -52,7 +52,7 @@ internal static class ApiErrorParser
 
         if (root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object)
         {
-            return new ApiError(String(nested, "code"), String(nested, "message"), String(nested, "correlation_id"));
+            return new ApiError(String(nested, "code"), String(nested, "message"), String(nested, "correlation_id"), Integer(nested, "id"));
         }
 
         var message = String(root, "message") ?? String(root, "error") ?? String(root, "detail") ?? String(root, "title");
@@ -75,6 +75,11 @@ internal static class ApiErrorParser
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
             ? value.ToString()
+            : null;
+
+    private static int? Integer(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            ? number
             : null;
 
     private static string JoinNonEmpty(string separator, params string?[] parts) =>

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Client;
 
@@ -14,16 +15,21 @@ internal static class BatchItemFailure
     // A platform code at the start of the text, e.g. "CONNECTORS_NOT_FOUND" or "PHONE_NUMBERS_NOT_FOUND: ...".
     private static readonly Regex LeadingCode = new(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?=$|[\s:;,.(\-])", RegexOptions.CultureInvariant);
 
-    public static PolyAiApiException From(string operation, string? error, PolyAiFailureKind fallback, string? correlationId = null)
+    public static PolyAiApiException From(ApiOperation operation, string description, string? error, PolyAiFailureKind fallback, string? correlationId = null)
     {
         var text = string.IsNullOrWhiteSpace(error) ? null : error!.Trim();
-        var message = text is null ? $"{operation} failed; the API gave no reason." : $"{operation} failed: {text}";
+        var message = text is null ? $"{description} failed; the API gave no reason." : $"{description} failed: {text}";
         if (correlationId is not null)
         {
             message += $" (correlation id {correlationId})";
         }
 
-        return new PolyAiApiException(Classify(text, fallback), operation, message, apiError: new ApiError(CodeOf(text), text, correlationId));
+        var code = CodeOf(text);
+        var documented = ApiErrorCodes.Find(code, null);
+        var kind = documented is { Kind: not PolyAiFailureKind.Authentication and not PolyAiFailureKind.Unchanged } ? documented.Kind : Classify(text, fallback);
+        return new PolyAiApiException(
+            kind, description, message, documented?.Resource ?? ResourceKind.OfCode(code) ?? operation.Resource,
+            apiError: new ApiError(code, text, correlationId), errorName: documented?.Kind == kind ? documented.ErrorName : null);
     }
 
     /// <summary>The kind a per-item error text describes; <paramref name="fallback"/> when it says nothing recognisable.</summary>
@@ -45,7 +51,12 @@ internal static class BatchItemFailure
             return PolyAiFailureKind.PermissionDenied;
         }
 
-        if (ContainsAny(words, "ALREADY_EXISTS", "ALREADY EXISTS", "CONFLICT", "DUPLICATE"))
+        if (ContainsAny(words, "ALREADY_EXISTS", "ALREADY EXISTS", "DUPLICATE"))
+        {
+            return PolyAiFailureKind.AlreadyExists;
+        }
+
+        if (ContainsAny(words, "CONFLICT"))
         {
             return PolyAiFailureKind.Conflict;
         }

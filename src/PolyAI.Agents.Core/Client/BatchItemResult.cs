@@ -5,7 +5,7 @@ namespace PolyAI.Agents.Client;
 /// number): the result, or the failure of that item alone. Batch endpoints answer 200 even when some
 /// items fail, so a caller reports each failure on its own and goes on with the others.
 /// </summary>
-public sealed class BatchItemResult<T>
+internal sealed class BatchItemResult<T>
     where T : class
 {
     private BatchItemResult(string key, T? value, PolyAiApiException? failure)

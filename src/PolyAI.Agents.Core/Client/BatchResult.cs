@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace PolyAI.Agents.Client;
 
 /// <summary>What a batch read returned: the items found and the keys the API did not know.</summary>
-public sealed class BatchResult<T>
+internal sealed class BatchResult<T>
 {
     public BatchResult(IReadOnlyList<T> found, IReadOnlyList<string> notFound)
     {

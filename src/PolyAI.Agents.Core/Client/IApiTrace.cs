@@ -4,7 +4,7 @@ namespace PolyAI.Agents.Client;
 /// Where the client reports what it sends and receives. Called from any thread; the PowerShell side
 /// queues the messages and writes them on the pipeline thread. Messages never contain the API key.
 /// </summary>
-public interface IApiTrace
+internal interface IApiTrace
 {
     /// <summary>Whether Verbose messages are wanted; the client does not build them otherwise.</summary>
     bool VerboseEnabled { get; }
@@ -18,7 +18,7 @@ public interface IApiTrace
 }
 
 /// <summary>A trace that drops everything.</summary>
-public sealed class NullApiTrace : IApiTrace
+internal sealed class NullApiTrace : IApiTrace
 {
     public static readonly NullApiTrace Instance = new();
 

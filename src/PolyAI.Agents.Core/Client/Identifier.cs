@@ -3,7 +3,7 @@ using System;
 namespace PolyAI.Agents.Client;
 
 /// <summary>Input rules checked before any request is sent.</summary>
-public static class Identifier
+internal static class Identifier
 {
     /// <summary>True for a value that can be an id: not empty, not whitespace, not "." or ".." (URI
     /// normalization would turn those into a reference to the parent resource, escaped or not).</summary>
@@ -14,9 +14,13 @@ public static class Identifier
     {
         if (!IsValid(value))
         {
-            throw new ArgumentException($"The {what} '{value}' is not valid: it must not be empty, whitespace, '.' or '..'.");
+            throw new ArgumentException(NotValidMessage(value, what));
         }
     }
+
+    /// <summary>What is wrong with a value that cannot be an id, for every place that refuses one.</summary>
+    public static string NotValidMessage(object? value, string what) =>
+        $"The {what} '{value}' is not valid: it must not be empty, whitespace, '.' or '..'.";
 
     /// <summary>True for an E.164 number: '+', a non-zero digit, then 1 to 14 more digits.</summary>
     public static bool IsE164(string? value)

@@ -1,34 +1,49 @@
 using System;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Client;
 
 /// <summary>
-/// The one failure type of the client: what failed (the operation, in words), how (kind and HTTP status)
-/// and what the API said (code, message, correlation id). Never carries request headers, so never the key.
+/// The one failure type of the client: what failed (the operation, in words), how (kind and HTTP status), whom
+/// it is about (the resource), what the API said (code, message, correlation id), and the stable name a
+/// caller can branch on. Never carries request headers, so never the key.
 /// </summary>
 public sealed class PolyAiApiException : Exception
 {
-    public PolyAiApiException(
+    internal PolyAiApiException(
         PolyAiFailureKind kind,
         string operation,
         string message,
+        ResourceKind? resource = null,
         int? statusCode = null,
         ApiError? apiError = null,
         Exception? innerException = null,
-        int attempts = 1)
+        int attempts = 1,
+        string? errorName = null)
         : base(message, innerException)
     {
         Kind = kind;
-        Attempts = attempts;
         Operation = operation;
+        ResourceKind = resource;
         StatusCode = statusCode;
         ApiError = apiError ?? ApiError.None;
+        Attempts = attempts;
+        ErrorName = errorName ?? ErrorNames.For(kind, resource);
     }
 
     public PolyAiFailureKind Kind { get; }
 
     /// <summary>The operation in words, e.g. "Delete connector 'c1' of agent 'A'".</summary>
     public string Operation { get; }
+
+    /// <summary>The kind of resource the failure is about, e.g. Connector; null when it is about none.</summary>
+    public string? Resource => ResourceKind?.Name;
+
+    internal ResourceKind? ResourceKind { get; }
+
+    /// <summary>The stable name of the failure, e.g. ConnectorNotFound, DefaultVariantNotRemovable or
+    /// PolyAiRateLimited (the PowerShell error id).</summary>
+    public string ErrorName { get; }
 
     public int? StatusCode { get; }
 

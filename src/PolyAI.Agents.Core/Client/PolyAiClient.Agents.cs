@@ -2,22 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PolyAI.Agents.Json;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Client;
 
-public sealed partial class PolyAiClient
+internal sealed partial class PolyAiClient
 {
     /// <summary>A1: the agents of the key's workspace.</summary>
     public Task<IReadOnlyList<Agent>> ListAgentsAsync(CancellationToken cancellationToken) =>
-        SendAsync(
-            HttpMethod.Get, ApiRoute.Agents, null, ApiJsonContext.Wire.ListAgentDto,
-            agents => (IReadOnlyList<Agent>)RequiredList(agents, "agents").Select(Map).ToList(),
-            "List agents", cancellationToken);
+        Request(ApiOperations.ListAgents, "List agents")
+            .SendAsync(agents => (IReadOnlyList<Agent>)RequiredList(agents, "agents").Select(Map).ToList(), cancellationToken);
 
     internal static Agent Map(AgentDto dto) => new(
         Required(dto.AccountId, "accountId"),

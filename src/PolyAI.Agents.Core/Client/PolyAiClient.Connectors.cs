@@ -1,24 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using PolyAI.Agents.Json;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Client;
 
-public sealed partial class PolyAiClient
+internal sealed partial class PolyAiClient
 {
-    /// <summary>netstandard2.0 has no HttpMethod.Patch.</summary>
-    internal static readonly HttpMethod Patch = new("PATCH");
+    private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement.Clone();
 
     /// <summary>C1, streamed: connectors are handed to <paramref name="onConnectors"/> as they are read.</summary>
     public Task<int> ListConnectorsAsync(string agentId, Action<IReadOnlyList<Connector>> onConnectors, CancellationToken cancellationToken) =>
-        SendAsync(
-            HttpMethod.Get, ApiRoute.Connectors(agentId), null, $"List connectors of agent '{agentId}'", cancellationToken, readOnly: false, goneCode: null,
-            (stream, _, token) => JsonArrayStream.ReadAsync(stream, "connectors", ApiJsonContext.Wire.ConnectorDto, dto => Map(agentId, dto), onConnectors, token));
+        Request(ApiOperations.ListConnectors, $"List connectors of agent '{agentId}'", agentId)
+            .StreamAsync("connectors", ApiJsonContext.Wire.ConnectorDto, dto => Map(agentId, dto), onConnectors, cancellationToken);
 
     /// <summary>C1, collected.</summary>
     public async Task<IReadOnlyList<Connector>> ListConnectorsAsync(string agentId, CancellationToken cancellationToken)
@@ -28,82 +25,108 @@ public sealed partial class PolyAiClient
         return connectors;
     }
 
+    /// <summary>C5.</summary>
     public Task<Connector> GetConnectorAsync(string agentId, string connectorId, CancellationToken cancellationToken) =>
-        SendAsync(
-            HttpMethod.Get, ApiRoute.Connector(agentId, connectorId), null, ApiJsonContext.Wire.ConnectorDto,
-            dto => Map(agentId, dto),
-            $"Get connector '{connectorId}' of agent '{agentId}'", cancellationToken);
+        Request(ApiOperations.GetConnector, $"Get connector '{connectorId}' of agent '{agentId}'", agentId, connectorId)
+            .SendAsync(dto => Map(agentId, dto), cancellationToken);
 
-    /// <summary>Batch get: the connectors found and the ids the API did not know, as the API listed them.</summary>
+    /// <summary>C2: the connectors found and the ids the API did not know, as the API listed them.</summary>
     public Task<BatchResult<Connector>> GetConnectorsAsync(string agentId, IReadOnlyCollection<string> connectorIds, CancellationToken cancellationToken)
     {
-        if (connectorIds.Count == 0)
-        {
-            throw new ArgumentException("At least one connector id is required.", nameof(connectorIds));
-        }
-
-        foreach (var id in connectorIds)
-        {
-            Identifier.EnsureValid(id, "connector id");
-        }
-
-        var body = Serialize(new BatchGetConnectorsBody { ConnectorIds = connectorIds.ToList() }, ApiJsonContext.Wire.BatchGetConnectorsBody);
-        return SendAsync(
-            HttpMethod.Post, ApiRoute.ConnectorsBatch(agentId), body, ApiJsonContext.Wire.BatchGetConnectorsResponse,
-            response => new BatchResult<Connector>(
-                RequiredList(response.Found, "found").Select(c => Map(agentId, c)).ToList(),
-                RequiredList(response.NotFound, "notFound")),
-            $"Get {connectorIds.Count} connectors of agent '{agentId}'", cancellationToken, readOnly: true);
+        EnsureItems(connectorIds, "connector id", id => Identifier.EnsureValid(id, "connector id"));
+        return Request(ApiOperations.GetConnectorsBatch, $"Get {connectorIds.Count} connectors of agent '{agentId}'", agentId)
+            .WithBody(new BatchGetConnectorsBody { ConnectorIds = connectorIds.ToList() })
+            .SendAsync(
+                response => new BatchResult<Connector>(
+                    RequiredList(response.Found, "found").Select(c => Map(agentId, c)).ToList(),
+                    RequiredList(response.NotFound, "notFound")),
+                cancellationToken);
     }
 
+    /// <summary>C4: the connector that serves a number.</summary>
     public Task<Connector> LookupConnectorAsync(string agentId, string phoneNumber, CancellationToken cancellationToken)
     {
         Identifier.EnsureE164(phoneNumber);
-        var body = Serialize(new LookupConnectorBody { PhoneNumber = phoneNumber }, ApiJsonContext.Wire.LookupConnectorBody);
-        return SendAsync(
-            HttpMethod.Post, ApiRoute.ConnectorLookup(agentId), body, ApiJsonContext.Wire.ConnectorDto,
-            dto => Map(agentId, dto),
-            $"Look up the connector of {phoneNumber} in agent '{agentId}'", cancellationToken, readOnly: true);
+        return Request(ApiOperations.LookupConnector, $"Look up the connector of {phoneNumber} in agent '{agentId}'", agentId)
+            .WithBody(new LookupConnectorBody { PhoneNumber = phoneNumber })
+            .SendAsync(dto => Map(agentId, dto), cancellationToken);
     }
 
+    /// <summary>C7: deletes a connector and, in cascade, the numbers routed to it.</summary>
     public Task<ConnectorRemoval> DeleteConnectorAsync(string agentId, string connectorId, CancellationToken cancellationToken) =>
-        SendAsync(
-            HttpMethod.Delete, ApiRoute.Connector(agentId, connectorId), null, ApiJsonContext.Wire.DeleteConnectorResponse,
-            response => new ConnectorRemoval(agentId, Required(response.DeletedConnector, "deletedConnector"), RequiredList(response.DeletedPhoneNumbers, "deletedPhoneNumbers")),
-            $"Delete connector '{connectorId}' of agent '{agentId}'", cancellationToken, goneCode: "CONNECTORS_NOT_FOUND");
+        Request(ApiOperations.DeleteConnector, $"Delete connector '{connectorId}' of agent '{agentId}'", agentId, connectorId)
+            .SendAsync(
+                response => new ConnectorRemoval(agentId, Required(response.DeletedConnector, "deletedConnector"), RequiredList(response.DeletedPhoneNumbers, "deletedPhoneNumbers")),
+                cancellationToken);
 
     /// <summary>C6: changes one connector (only the fields the update sets) and returns it as the API now has it.
     /// After a move (<see cref="ConnectorUpdate.ProjectId"/>) the connector belongs to the target project, so that
     /// is its AgentId.</summary>
     public Task<Connector> UpdateConnectorAsync(string agentId, ConnectorUpdate update, CancellationToken cancellationToken)
     {
-        ConnectorUpdateBody.Validate(update);
-        var body = ConnectorUpdateBody.Single(update);
-        return SendAsync(
-            Patch, ApiRoute.Connector(agentId, update.ConnectorId), body, ApiJsonContext.Wire.ConnectorDto,
-            dto => Map(update.ProjectId ?? agentId, dto),
-            $"Update connector '{update.ConnectorId}' of agent '{agentId}'", cancellationToken);
+        Validate(update);
+        return Request(ApiOperations.UpdateConnector, $"Update connector '{update.ConnectorId}' of agent '{agentId}'", agentId, update.ConnectorId)
+            .WithBody(Fill(new UpdateConnectorBody(), update))
+            .SendAsync(dto => Map(update.ProjectId ?? agentId, dto), cancellationToken);
     }
 
     /// <summary>C3: applies the updates in order, each on its own. Returns one result per update, in the order
     /// given: the updated connector, or why that update failed (the batch itself answers 200).</summary>
     public Task<IReadOnlyList<BatchItemResult<Connector>>> UpdateConnectorsAsync(string agentId, IReadOnlyList<ConnectorUpdate> updates, CancellationToken cancellationToken)
     {
-        if (updates.Count == 0)
+        EnsureItems(updates, "connector update", Validate);
+        return Request(ApiOperations.UpdateConnectorsBatch, $"Update {updates.Count} connectors of agent '{agentId}'", agentId)
+            .WithBody(new BatchUpdateConnectorsBody { Updates = updates.Select(u => Fill(new BatchUpdateConnectorItem { ConnectorId = u.ConnectorId }, u)).ToList() })
+            .SendAsync((response, info) => MapUpdateResults(agentId, updates, response, info.CorrelationId), cancellationToken);
+    }
+
+    /// <summary>Refuses an update the API would misread: no connector id, a variant both set and cleared,
+    /// blank ids, or nothing to change.</summary>
+    private static void Validate(ConnectorUpdate update)
+    {
+        Identifier.EnsureValid(update.ConnectorId, "connector id");
+        if (update.ClearVariant && update.VariantId is not null)
         {
-            throw new ArgumentException("At least one connector update is required.", nameof(updates));
+            throw new ArgumentException($"The update of connector '{update.ConnectorId}' both sets and clears the variant; choose one.");
         }
 
-        foreach (var update in updates)
+        if (update.VariantId is not null)
         {
-            ConnectorUpdateBody.Validate(update);
+            Identifier.EnsureValid(update.VariantId, "variant id");
         }
 
-        var body = ConnectorUpdateBody.Batch(updates);
-        return SendAsync(
-            Patch, ApiRoute.ConnectorsBatch(agentId), body, ApiJsonContext.Wire.BatchUpdateConnectorsResponse,
-            (response, info) => MapUpdateResults(agentId, updates, response, info.CorrelationId),
-            $"Update {updates.Count} connectors of agent '{agentId}'", cancellationToken);
+        if (update.ProjectId is not null)
+        {
+            Identifier.EnsureValid(update.ProjectId, "project id");
+        }
+
+        if (update.AsrLangCode is { } asr && string.IsNullOrWhiteSpace(asr))
+        {
+            throw new ArgumentException($"The ASR language code of connector '{update.ConnectorId}' must not be empty.");
+        }
+
+        if (update.VoiceName is { } voice && string.IsNullOrWhiteSpace(voice))
+        {
+            throw new ArgumentException($"The voice name of connector '{update.ConnectorId}' must not be empty.");
+        }
+
+        if (update.SetsNothing)
+        {
+            throw new ArgumentException($"The update of connector '{update.ConnectorId}' changes nothing: it sets no variant (nor clears it), ASR language, voice or project.");
+        }
+    }
+
+    /// <summary>The given fields only; a cleared variant is an explicit JSON null.</summary>
+    private static T Fill<T>(T body, ConnectorUpdate update)
+        where T : UpdateConnectorBody
+    {
+        body.VariantId = update.ClearVariant ? JsonNull
+            : update.VariantId is { } variantId ? JsonSerializer.SerializeToElement(variantId, ApiJsonContext.Wire.String)
+            : null;
+        body.AsrLangCode = update.AsrLangCode;
+        body.VoiceName = update.VoiceName;
+        body.ProjectId = update.ProjectId;
+        return body;
     }
 
     /// <summary>Pairs each requested update with its result (by connector id, in order, so an id given twice
@@ -123,21 +146,22 @@ public sealed partial class PolyAiClient
             queue.Enqueue(item);
         }
 
+        var operation = ApiOperations.UpdateConnectorsBatch;
         var results = new List<BatchItemResult<Connector>>(updates.Count);
         foreach (var update in updates)
         {
             var id = update.ConnectorId;
-            var operation = $"Update connector '{id}' of agent '{agentId}'";
+            var description = $"Update connector '{id}' of agent '{agentId}'";
             if (!reported.TryGetValue(id, out var queue) || queue.Count == 0)
             {
-                results.Add(BatchItemResult<Connector>.Failed(id, InvalidItem(operation, "the batch reported no result for this connector, so whether it changed is unknown")));
+                results.Add(BatchItemResult<Connector>.Failed(id, InvalidItem(operation, description, "the batch reported no result for this connector, so whether it changed is unknown")));
                 continue;
             }
 
             var item = queue.Dequeue();
             if (!item.Success)
             {
-                results.Add(BatchItemResult<Connector>.Failed(id, BatchItemFailure.From(operation, item.Error, PolyAiFailureKind.InvalidArgument, correlationId)));
+                results.Add(BatchItemResult<Connector>.Failed(id, BatchItemFailure.From(operation, description, item.Error, PolyAiFailureKind.InvalidArgument, correlationId)));
                 continue;
             }
 
@@ -148,14 +172,45 @@ public sealed partial class PolyAiClient
             }
             catch (JsonException ex)
             {
-                results.Add(BatchItemResult<Connector>.Failed(id, InvalidItem(operation, $"the batch reported success but not the documented connector ({ex.Message})")));
+                results.Add(BatchItemResult<Connector>.Failed(id, InvalidItem(operation, description, $"the batch reported success but not the documented connector ({ex.Message})")));
             }
         }
 
         return results;
     }
 
+    internal static Connector Map(string agentId, ConnectorDto? dto)
+    {
+        dto = Required(dto, "connector");
+        return new Connector(
+            agentId,
+            Required(dto.ConnectorId, "connectorId"),
+            Required(dto.Name, "name"),
+            Required(dto.AccountId, "accountId"),
+            Required(dto.ProjectId, "projectId"),
+            Required(dto.ClientEnv, "clientEnv"),
+            dto.VariantId ?? string.Empty,
+            Required(dto.AsrLangCode, "asrLangCode"),
+            Required(dto.TtsLangCode, "ttsLangCode"),
+            Required(dto.VoiceName, "voiceName"),
+            dto.DisableHandoff);
+    }
+
     /// <summary>One item of a 200 batch answer that is not the documented JSON.</summary>
-    internal static PolyAiApiException InvalidItem(string operation, string detail) =>
-        new(PolyAiFailureKind.InvalidResponse, operation, $"{operation}: the API answered 200 but {detail}.", 200);
+    internal static PolyAiApiException InvalidItem(ApiOperation operation, string description, string detail) =>
+        new(PolyAiFailureKind.InvalidResponse, description, $"{description}: the API answered 200 but {detail}.", operation.Resource, 200);
+
+    /// <summary>Refuses an empty batch, and each item <paramref name="ensure"/> refuses, before anything is sent.</summary>
+    private static void EnsureItems<T>(IReadOnlyCollection<T> items, string what, Action<T> ensure)
+    {
+        if (items.Count == 0)
+        {
+            throw new ArgumentException($"At least one {what} is required.");
+        }
+
+        foreach (var item in items)
+        {
+            ensure(item);
+        }
+    }
 }

@@ -7,11 +7,10 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Http;
-using PolyAI.Agents.Json;
+using PolyAI.Agents.Contract;
 using Polly.Timeout;
 
 namespace PolyAI.Agents.Client;
@@ -20,7 +19,7 @@ namespace PolyAI.Agents.Client;
 /// One typed method per API operation. Sends through the shared HTTP pipeline with the session's key,
 /// timeout and base URI; turns every failure into a <see cref="PolyAiApiException"/>.
 /// </summary>
-public sealed partial class PolyAiClient
+internal sealed partial class PolyAiClient
 {
     internal const string ApiKeyHeader = "x-api-key";
     internal const string CorrelationHeader = "X-PolyAI-Correlation-Id";
@@ -40,35 +39,6 @@ public sealed partial class PolyAiClient
 
     // ---- Mapping: a null where the schema requires a value is an invalid response, never a half-filled object.
 
-    internal static Connector Map(string agentId, ConnectorDto? dto)
-    {
-        dto = Required(dto, "connector");
-        return new Connector(
-            agentId,
-            Required(dto.ConnectorId, "connectorId"),
-            Required(dto.Name, "name"),
-            Required(dto.AccountId, "accountId"),
-            Required(dto.ProjectId, "projectId"),
-            Required(dto.ClientEnv, "clientEnv"),
-            dto.VariantId ?? string.Empty,
-            Required(dto.AsrLangCode, "asrLangCode"),
-            Required(dto.TtsLangCode, "ttsLangCode"),
-            Required(dto.VoiceName, "voiceName"),
-            dto.DisableHandoff);
-    }
-
-    internal static PhoneNumber Map(string agentId, PhoneNumberDto? dto)
-    {
-        dto = Required(dto, "phone number");
-        return new PhoneNumber(
-            agentId,
-            Required(dto.Number, "number"),
-            Required(dto.ProjectId, "projectId"),
-            Required(dto.AccountId, "accountId"),
-            Required(dto.ClientEnv, "clientEnv"),
-            string.IsNullOrEmpty(dto.ConnectorId) ? null : dto.ConnectorId);
-    }
-
     internal static T Required<T>(T? value, string field)
         where T : class =>
         value ?? throw new JsonException($"The required field '{field}' is null.");
@@ -86,79 +56,42 @@ public sealed partial class PolyAiClient
         return result;
     }
 
+    /// <summary>A call of one operation of the table; <paramref name="pathValues"/> fill its path template in order.</summary>
+    internal ApiRequest<TBody, TResponse> Request<TBody, TResponse>(ApiOperation<TBody, TResponse> operation, string description, params string[] pathValues) =>
+        new(this, operation, description, pathValues);
+
     // ---- Transport -------------------------------------------------------------------------------
 
-    private static byte[] Serialize<T>(T body, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToUtf8Bytes(body, typeInfo);
-
-    /// <summary>Sends one request through the pipeline, reads the JSON answer and maps it. <c>readOnly</c>
-    /// marks a POST that only reads (batch get, lookup), so repeating it is harmless.</summary>
-    internal Task<TResult> SendAsync<TResponse, TResult>(
-        HttpMethod method,
-        string pathAndQuery,
-        byte[]? body,
-        JsonTypeInfo<TResponse> responseType,
-        Func<TResponse, TResult> map,
-        string operation,
-        CancellationToken cancellationToken,
-        bool readOnly = false,
-        string? goneCode = null)
-        where TResponse : class =>
-        SendAsync(method, pathAndQuery, body, responseType, (response, _) => map(response), operation, cancellationToken, readOnly, goneCode);
-
-    /// <summary>As above; the map also gets the correlation id and learns whether an earlier attempt whose
-    /// response was lost may have been applied (a bulk DELETE retried after a lost response reports the
-    /// numbers it removed as errors).</summary>
-    internal Task<TResult> SendAsync<TResponse, TResult>(
-        HttpMethod method,
-        string pathAndQuery,
-        byte[]? body,
-        JsonTypeInfo<TResponse> responseType,
-        Func<TResponse, ResponseInfo, TResult> map,
-        string operation,
-        CancellationToken cancellationToken,
-        bool readOnly = false,
-        string? goneCode = null)
-        where TResponse : class =>
-        SendAsync(
-            method, pathAndQuery, body, operation, cancellationToken, readOnly, goneCode,
-            async (stream, info, token) =>
-            {
-                var response = await JsonSerializer.DeserializeAsync(stream, responseType, token).ConfigureAwait(false)
-                    ?? throw new JsonException("the body is empty or null");
-                return map(response, info);
-            });
-
     /// <summary>
-    /// The transport: sends one request through the pipeline (retries and attempt timeouts per the session),
-    /// turns an error status into a <see cref="PolyAiApiException"/>, and hands a 2xx body to
-    /// <paramref name="readBody"/> under a time limit of its own. A <see cref="JsonException"/> from the reader
-    /// is an invalid response; a broken connection while reading is a connection failure.
-    /// <paramref name="goneCode"/>, for a DELETE of one resource, is the API code of its 404 ("not found"):
-    /// after a lost attempt, that 404 most likely means the lost attempt deleted it (RemovalUnconfirmed).
+    /// The one transport: sends a request of <paramref name="operation"/> through the pipeline (retries as its
+    /// retry class allows, attempt timeouts per the session), turns an error status into a
+    /// <see cref="PolyAiApiException"/> (<see cref="FailureRules"/>), and hands a 2xx body to
+    /// <paramref name="readBody"/> under a time limit of its own. A <see cref="JsonException"/> from the reader is an
+    /// invalid response; a broken connection while reading is a connection failure. A 2xx other than the documented
+    /// one that carries a code saying nothing changed is <see cref="PolyAiFailureKind.Unchanged"/>. For a DELETE of
+    /// one resource, a retry's 404 with that resource's not-found code after a lost attempt is RemovalUnconfirmed.
     /// </summary>
     internal async Task<TResult> SendAsync<TResult>(
-        HttpMethod method,
+        ApiOperation operation,
         string pathAndQuery,
         byte[]? body,
-        string operation,
-        CancellationToken cancellationToken,
-        bool readOnly,
-        string? goneCode,
-        Func<Stream, ResponseInfo, CancellationToken, Task<TResult>> readBody)
+        string description,
+        Func<Stream, ResponseInfo, CancellationToken, Task<TResult>> readBody,
+        CancellationToken cancellationToken)
     {
-        var safeToRepeat = readOnly || method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
-        var policy = new RequestPolicy(_session.Resilience, safeToRepeat, _trace);
+        var policy = new RequestPolicy(_session.Resilience, operation.Retry == RetryClass.SafeToRepeat, _trace);
         using var bodyTimeout = new CancellationTokenSource();
         try
         {
-            using var request = BuildRequest(method, pathAndQuery, body);
+            using var request = BuildRequest(operation.Method, pathAndQuery, body);
             policy.AttachTo(request);
             TraceRequest(request, body);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
             var correlationId = Header(response, CorrelationHeader);
             if (_trace.VerboseEnabled)
             {
-                _trace.Verbose($"{(int)response.StatusCode} {response.ReasonPhrase} from {method} {request.RequestUri!.AbsolutePath} in {policy.Elapsed.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
+                _trace.Verbose($"{status} {response.ReasonPhrase} from {operation.Method} {request.RequestUri!.AbsolutePath} in {policy.Elapsed.ElapsedMilliseconds} ms{(correlationId is null ? "" : $" (correlation id {correlationId})")}.");
             }
 
             // The body gets time limits of its own (the attempt timeout ends with the headers): the whole of an
@@ -172,33 +105,41 @@ public sealed partial class PolyAiClient
             {
                 bodyTimeout.CancelAfter(bodyLimit);
                 var errorBody = await ReadLimitedAsync(response, bodyCancellation.Token).ConfigureAwait(false);
-                if (goneCode is not null && response.StatusCode == HttpStatusCode.NotFound && policy.EarlierAttemptMayHaveApplied
-                    && ApiErrorParser.Parse(errorBody).WithCorrelationId(correlationId) is var notFound
-                    && (notFound.Code is null || notFound.Code == goneCode))
+                var apiError = ApiErrorParser.Parse(errorBody).WithCorrelationId(correlationId);
+                if (operation.DeletesOneResource && status == 404 && policy.EarlierAttemptMayHaveApplied
+                    && (apiError.Code is null || apiError.Code == operation.Resource.NotFoundCode))
                 {
                     // The last failed attempt is this 404; the ones before it are the lost ones.
                     var lost = string.Join(", ", policy.FailedAttempts.Take(policy.FailedAttempts.Count - 1));
-                    throw RemovalUnconfirmed(operation, $"the response to an earlier attempt was lost ({lost}), and the retry found nothing to delete (404)", notFound, 404, policy.Attempts);
+                    throw RemovalUnconfirmed(description, operation.Resource, $"the response to an earlier attempt was lost ({lost}), and the retry found nothing to delete (404)", apiError, 404, policy.Attempts);
                 }
 
-                throw Failure(response, errorBody, operation, correlationId, policy);
+                throw Failure(operation, response, apiError, description, policy);
             }
 
             try
             {
-                using var stream = new ReadTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), bodyTimeout, bodyLimit);
-                return await readBody(stream, new ResponseInfo(policy.EarlierAttemptMayHaveApplied, correlationId), bodyCancellation.Token).ConfigureAwait(false);
+                Stream stream = new ReadTimeoutStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), bodyTimeout, bodyLimit);
+                if (status != operation.SuccessStatus && operation.Response != ResponseKind.NoContent)
+                {
+                    stream = await ThrowIfUnchangedAsync(stream, operation, description, status, correlationId, bodyCancellation.Token).ConfigureAwait(false);
+                }
+
+                using (stream)
+                {
+                    return await readBody(stream, new ResponseInfo(status, policy.EarlierAttemptMayHaveApplied, correlationId), bodyCancellation.Token).ConfigureAwait(false);
+                }
             }
             catch (JsonException ex)
             {
-                throw InvalidResponse(response, operation, correlationId, ex.Message, ex);
+                throw InvalidResponse(operation, status, description, correlationId, ex.Message, ex);
             }
             catch (IOException ex) when (!bodyCancellation.IsCancellationRequested)
             {
                 throw new PolyAiApiException(
-                    PolyAiFailureKind.Connection, operation,
-                    $"{operation} failed: the connection broke while the response was read ({RetryPolicy.Innermost(ex).Message})",
-                    (int)response.StatusCode, new ApiError(null, null, correlationId), ex);
+                    PolyAiFailureKind.Connection, description,
+                    $"{description} failed: the connection broke while the response was read ({RetryPolicy.Innermost(ex).Message})",
+                    operation.Resource, status, new ApiError(null, null, correlationId), ex);
             }
         }
         catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
@@ -210,17 +151,41 @@ public sealed partial class PolyAiClient
             && (ex is OperationCanceledException or TimeoutRejectedException || bodyTimeout.IsCancellationRequested))
         {
             throw new PolyAiApiException(
-                PolyAiFailureKind.Timeout, operation,
-                $"{operation} did not complete within the {_session.TimeoutSec} s timeout{AttemptsSuffix(policy)} (Connect-PolyAi -TimeoutSec sets it).",
-                innerException: ex, attempts: policy.Attempts);
+                PolyAiFailureKind.Timeout, description,
+                $"{description} did not complete within the {_session.TimeoutSec} s timeout{AttemptsSuffix(policy)}.",
+                operation.Resource, innerException: ex, attempts: policy.Attempts);
         }
         catch (HttpRequestException ex)
         {
             throw new PolyAiApiException(
-                PolyAiFailureKind.Connection, operation,
-                $"{operation} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({RetryPolicy.Innermost(ex).Message}){AttemptsSuffix(policy)}",
-                innerException: ex, attempts: policy.Attempts);
+                PolyAiFailureKind.Connection, description,
+                $"{description} failed: could not reach {_session.BaseUri.GetLeftPart(UriPartial.Authority)} ({RetryPolicy.Innermost(ex).Message}){AttemptsSuffix(policy)}",
+                operation.Resource, innerException: ex, attempts: policy.Attempts);
         }
+    }
+
+    /// <summary>A 2xx other than the documented one may be the API saying that nothing changed (a platform code
+    /// such as DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED with 200): that is thrown as Unchanged. Otherwise the
+    /// body, read into memory to look at it, is returned for the usual reading.</summary>
+    private static async Task<Stream> ThrowIfUnchangedAsync(Stream stream, ApiOperation operation, string description, int status, string? correlationId, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        using (stream)
+        {
+            await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+        }
+
+        buffer.Position = 0;
+        var notice = ApiErrorParser.Parse(Encoding.UTF8.GetString(buffer.ToArray())).WithCorrelationId(correlationId);
+        if (ApiErrorCodes.Find(notice.Code, notice.CodeId) is { Kind: PolyAiFailureKind.Unchanged } code)
+        {
+            throw new PolyAiApiException(
+                PolyAiFailureKind.Unchanged, description,
+                $"{description} changed nothing: {notice.Message ?? code.Code} [{code.Code}]",
+                code.Resource ?? operation.Resource, status, notice, errorName: code.ErrorName);
+        }
+
+        return buffer;
     }
 
     private static string AttemptsSuffix(RequestPolicy policy) =>
@@ -269,25 +234,24 @@ public sealed partial class PolyAiClient
         }
     }
 
-    private static PolyAiApiException InvalidResponse(HttpResponseMessage response, string operation, string? correlationId, string detail, Exception? inner) =>
-        new(PolyAiFailureKind.InvalidResponse, operation,
-            $"{operation}: the API answered {(int)response.StatusCode} but the body is not the documented JSON: {detail}",
-            (int)response.StatusCode, new ApiError(null, null, correlationId), inner);
+    private static PolyAiApiException InvalidResponse(ApiOperation operation, int status, string description, string? correlationId, string detail, Exception? inner) =>
+        new(PolyAiFailureKind.InvalidResponse, description,
+            $"{description}: the API answered {status} but the body is not the documented JSON: {detail}",
+            operation.Resource, status, new ApiError(null, null, correlationId), inner);
 
     /// <summary>A delete whose outcome is known only by inference: an earlier attempt's response was lost
     /// and the retry no longer finds the resource.</summary>
-    internal static PolyAiApiException RemovalUnconfirmed(string operation, string what, ApiError? apiError, int? status = null, int attempts = 1) =>
+    internal static PolyAiApiException RemovalUnconfirmed(string description, ResourceKind resource, string what, ApiError? apiError, int? status = null, int attempts = 1) =>
         new(
-            PolyAiFailureKind.RemovalUnconfirmed, operation,
-            $"{operation}: {what}. It was most likely removed by that attempt, but what the API reported for it is lost{(string.IsNullOrEmpty(apiError?.CorrelationId) ? "" : $" (correlation id {apiError!.CorrelationId})")}.",
-            status, apiError, attempts: attempts);
+            PolyAiFailureKind.RemovalUnconfirmed, description,
+            $"{description}: {what}. It was most likely removed by that attempt, but what the API reported for it is lost{(string.IsNullOrEmpty(apiError?.CorrelationId) ? "" : $" (correlation id {apiError!.CorrelationId})")}.",
+            resource, status, apiError, attempts: attempts);
 
-    private static PolyAiApiException Failure(HttpResponseMessage response, string text, string operation, string? correlationId, RequestPolicy policy)
+    private static PolyAiApiException Failure(ApiOperation operation, HttpResponseMessage response, ApiError apiError, string description, RequestPolicy policy)
     {
         var status = (int)response.StatusCode;
-        var apiError = ApiErrorParser.Parse(text).WithCorrelationId(correlationId);
-        var kind = KindOf(status);
-        var message = new StringBuilder($"{operation} failed: {status} {ReasonOf(response)}");
+        var (kind, resource, errorName) = FailureRules.Classify(operation, status, apiError);
+        var message = new StringBuilder($"{description} failed: {status} {ReasonOf(response)}");
         if (!string.IsNullOrEmpty(apiError.Message))
         {
             message.Append(": ").Append(apiError.Message);
@@ -311,23 +275,11 @@ public sealed partial class PolyAiClient
 
         if (kind == PolyAiFailureKind.Authentication)
         {
-            message.Append(". Check the API key given to Connect-PolyAi and the region: a key only works in its own region.");
+            message.Append(". The key was refused: a key only works in its own region.");
         }
 
-        return new PolyAiApiException(kind, operation, message.ToString(), status, apiError, attempts: policy.Attempts);
+        return new PolyAiApiException(kind, description, message.ToString(), resource, status, apiError, attempts: policy.Attempts, errorName: errorName);
     }
-
-    internal static PolyAiFailureKind KindOf(int status) => status switch
-    {
-        400 or 422 => PolyAiFailureKind.InvalidArgument,
-        401 => PolyAiFailureKind.Authentication,
-        403 => PolyAiFailureKind.PermissionDenied,
-        404 => PolyAiFailureKind.NotFound,
-        409 => PolyAiFailureKind.Conflict,
-        429 => PolyAiFailureKind.RateLimited,
-        >= 500 => PolyAiFailureKind.ServerError,
-        _ => PolyAiFailureKind.Rejected,
-    };
 
     private static string ReasonOf(HttpResponseMessage response) =>
         string.IsNullOrEmpty(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase!;

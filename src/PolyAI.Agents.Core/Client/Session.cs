@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Security;
@@ -29,7 +30,7 @@ public sealed class Session
     };
 
     /// <summary>The documented regions: us, uk, eu.</summary>
-    public static IEnumerable<string> Regions => RegionEndpoints.Keys;
+    public static IReadOnlyList<string> Regions { get; } = RegionEndpoints.Keys.ToArray();
 
     private readonly SecureString _apiKey;
     private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
@@ -125,7 +126,7 @@ public sealed class Session
             regionName = string.IsNullOrWhiteSpace(region) ? "us" : region!.Trim().ToLowerInvariant();
             if (!RegionEndpoints.TryGetValue(regionName, out endpoint!))
             {
-                throw new ArgumentException($"Unknown region '{region}'. Use one of: {string.Join(", ", Regions)}, or -BaseUri for another endpoint.");
+                throw new ArgumentException($"Unknown region '{region}'. Use one of: {string.Join(", ", Regions)}, or a base URI for another endpoint.");
             }
         }
 

@@ -1,48 +1,34 @@
 namespace PolyAI.Agents;
 
 /// <summary>A telephony connector of an agent: binds phone numbers to voice infrastructure.</summary>
-public sealed class Connector
+public sealed class Connector(
+    string agentId, string connectorId, string name, string accountId, string projectId, string clientEnv,
+    string variantId, string asrLangCode, string ttsLangCode, string voiceName, bool disableHandoff)
 {
-    internal Connector(
-        string agentId,
-        string connectorId,
-        string name,
-        string accountId,
-        string projectId,
-        string clientEnv,
-        string variantId,
-        string asrLangCode,
-        string ttsLangCode,
-        string voiceName,
-        bool disableHandoff)
-    {
-        AgentId = agentId;
-        ConnectorId = connectorId;
-        Name = name;
-        AccountId = accountId;
-        ProjectId = projectId;
-        ClientEnv = clientEnv;
-        VariantId = variantId;
-        AsrLangCode = asrLangCode;
-        TtsLangCode = ttsLangCode;
-        VoiceName = voiceName;
-        DisableHandoff = disableHandoff;
-    }
-
     /// <summary>The agent (Agent Studio project) the connector was read from.</summary>
-    public string AgentId { get; }
-    public string ConnectorId { get; }
-    public string Name { get; }
-    public string AccountId { get; }
-    public string ProjectId { get; }
+    public string AgentId { get; } = agentId;
+
+    public string ConnectorId { get; } = connectorId;
+
+    public string Name { get; } = name;
+
+    public string AccountId { get; } = accountId;
+
+    public string ProjectId { get; } = projectId;
+
     /// <summary>sandbox, pre-release or live.</summary>
-    public string ClientEnv { get; }
+    public string ClientEnv { get; } = clientEnv;
+
     /// <summary>The assigned variant; empty when none is assigned.</summary>
-    public string VariantId { get; }
-    public string AsrLangCode { get; }
-    public string TtsLangCode { get; }
-    public string VoiceName { get; }
-    public bool DisableHandoff { get; }
+    public string VariantId { get; } = variantId;
+
+    public string AsrLangCode { get; } = asrLangCode;
+
+    public string TtsLangCode { get; } = ttsLangCode;
+
+    public string VoiceName { get; } = voiceName;
+
+    public bool DisableHandoff { get; } = disableHandoff;
 
     public override string ToString() => ConnectorId;
 }

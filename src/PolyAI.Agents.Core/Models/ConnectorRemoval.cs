@@ -4,19 +4,14 @@ using System.Linq;
 namespace PolyAI.Agents;
 
 /// <summary>The record of one connector deletion and the phone numbers its cascade released.</summary>
-public sealed class ConnectorRemoval
+public sealed class ConnectorRemoval(string agentId, string connectorId, IEnumerable<string> deletedPhoneNumbers)
 {
-    internal ConnectorRemoval(string agentId, string connectorId, IEnumerable<string> deletedPhoneNumbers)
-    {
-        AgentId = agentId;
-        ConnectorId = connectorId;
-        DeletedPhoneNumbers = deletedPhoneNumbers.ToArray();
-    }
+    public string AgentId { get; } = agentId;
 
-    public string AgentId { get; }
-    public string ConnectorId { get; }
+    public string ConnectorId { get; } = connectorId;
+
     /// <summary>Every phone number the API released together with the connector.</summary>
-    public string[] DeletedPhoneNumbers { get; }
+    public string[] DeletedPhoneNumbers { get; } = deletedPhoneNumbers.ToArray();
 
     public override string ToString() => ConnectorId;
 }

@@ -34,7 +34,8 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
 
     /// <summary>us, uk or eu. Default: $env:POLYAI_REGION, else us.</summary>
     [Parameter]
-    [ValidateSet("us", "uk", "eu", IgnoreCase = true)]
+    [ValidateRegion]
+    [ArgumentCompleter(typeof(RegionCompleter))]
     public string? Region { get; set; }
 
     /// <summary>Another API root (a proxy or the local emulator); overrides -Region. https only, except to a loopback host.</summary>

@@ -18,7 +18,7 @@ public sealed class GetPolyAiAgentCommand : PolyAiCmdlet
 
     protected override void EndProcessing()
     {
-        if (!TryCall((c, ct) => c.ListAgentsAsync(ct), "Agent", null, out var agents))
+        if (!TryCall((c, ct) => c.ListAgentsAsync(ct), null, out var agents))
         {
             return;
         }

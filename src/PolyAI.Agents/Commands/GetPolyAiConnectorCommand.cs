@@ -1,15 +1,15 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
 
 /// <summary>
-/// Lists an agent's connectors, gets connectors by id (one GET, or the batch endpoint for several; ids the
-/// API does not know are errors), or finds the connector that serves a phone number.
+/// Lists an agent's connectors, gets connectors by id, or finds the connector that serves a phone number. Ids
+/// are collected over the whole input and read when it ends: one connector of an agent with a single GET,
+/// several with the batch endpoint (100 per request); ids the API does not know are errors, in input order.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PolyAiConnector", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Connector))]
@@ -18,6 +18,8 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
     private const string ListSet = "List";
     private const string ByIdSet = "ById";
     private const string ByPhoneNumberSet = "ByPhoneNumber";
+
+    private readonly PendingItems<string, string> _requested = new();
 
     /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,7 +45,9 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-    protected override int Concurrency => ThrottleLimit;
+    private protected override int Concurrency => ThrottleLimit;
+
+    private protected override bool WritesInStartOrder => true;
 
     /// <summary>Only connectors whose name matches (wildcards allowed).</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -56,53 +60,35 @@ public sealed class GetPolyAiConnectorCommand : PolyAiCmdlet
         switch (ParameterSetName)
         {
             case ByIdSet:
-                GetByIds();
+                foreach (var id in ConnectorId)
+                {
+                    _requested.AddOnce(AgentId, AgentId, id, id);
+                }
+
                 break;
             case ByPhoneNumberSet:
-                if (TryCall((c, ct) => c.LookupConnectorAsync(AgentId, PhoneNumber, ct), "PhoneNumber", PhoneNumber, out var connector))
+                if (TryCall((c, ct) => c.LookupConnectorAsync(AgentId, PhoneNumber, ct), PhoneNumber, out var connector))
                 {
                     WriteObject(connector);
                 }
 
                 break;
             default:
-                List();
+                var pattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+                TryStream<Connector>(
+                    (client, onConnectors, token) => client.ListConnectorsAsync(AgentId, onConnectors, token),
+                    AgentId,
+                    connectors => WriteObject(pattern is null ? connectors : connectors.Where(c => pattern.IsMatch(c.Name)), enumerateCollection: true));
                 break;
         }
     }
 
-    private void List()
+    protected override void EndProcessing()
     {
-        var pattern = Name is null ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-        TryStream<Connector>(
-            (client, onConnectors, token) => client.ListConnectorsAsync(AgentId, onConnectors, token),
-            "Agent",
-            AgentId,
-            connectors => WriteObject(pattern is null ? connectors : connectors.Where(c => pattern.IsMatch(c.Name)), enumerateCollection: true));
+        _requested.Send(
+            (agentId, id) => StartCall((c, ct) => c.GetConnectorAsync(agentId, id, ct), id, WriteObject),
+            (agentId, ids) => StartBatchRead(
+                (c, ct) => c.GetConnectorsAsync(agentId, ids, ct), ids, c => c.ConnectorId, id => ErrorRecords.NotFoundInBatch(ResourceKind.Connector, agentId, id)));
+        CompleteRequests();
     }
-
-    private void GetByIds()
-    {
-        var ids = ConnectorId.Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 1)
-        {
-            if (TryCall((c, ct) => c.GetConnectorAsync(AgentId, ids[0], ct), "Connector", ids[0], out var connector))
-            {
-                WriteObject(connector);
-            }
-
-            return;
-        }
-
-        var agentId = AgentId;
-        foreach (var chunk in Batches.Of(ids))
-        {
-            StartCall(
-                (c, ct) => c.GetConnectorsAsync(agentId, chunk, ct),
-                batch => WriteInRequestedOrder(chunk, batch.Found, c => c.ConnectorId, id => ErrorRecords.NotFoundInBatch("Connector", "connector", agentId, id)),
-                failure => WriteFailures(failure, "Connector", chunk));
-        }
-    }
-
-    protected override void EndProcessing() => CompleteRequests();
 }

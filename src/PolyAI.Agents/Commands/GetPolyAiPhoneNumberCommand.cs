@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -20,8 +18,7 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
     private const string ListSet = "List";
     private const string ByNumberSet = "ByNumber";
 
-    private readonly List<(string AgentId, string Number)> _requested = new();
-    private readonly HashSet<(string, string)> _seen = new();
+    private readonly PendingItems<string, string> _requested = new();
 
     /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -48,10 +45,7 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
         {
             foreach (var number in PhoneNumber)
             {
-                if (_seen.Add((AgentId, number)))
-                {
-                    _requested.Add((AgentId, number));
-                }
+                _requested.AddOnce(AgentId, AgentId, number, number);
             }
 
             return;
@@ -60,20 +54,16 @@ public sealed class GetPolyAiPhoneNumberCommand : PolyAiCmdlet
         var connectorId = ConnectorId;
         TryStream<PhoneNumber>(
             (client, onNumbers, token) => client.ListPhoneNumbersAsync(AgentId, connectorId, onNumbers, token),
-            connectorId is null ? "Agent" : "Connector",
             connectorId ?? AgentId,
             numbers => WriteObject(numbers, enumerateCollection: true));
     }
 
     protected override void EndProcessing()
     {
-        Batches.Send(
-            _requested.GroupBy(r => r.AgentId, r => r.Number, StringComparer.Ordinal),
-            (agentId, number) => StartCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, WriteObject),
-            (agentId, chunk) => StartCall(
-                (c, ct) => c.GetPhoneNumbersAsync(agentId, chunk, ct),
-                batch => WriteInRequestedOrder(chunk, batch.Found, n => n.Number, number => ErrorRecords.NotFoundInBatch("PhoneNumber", "phone number", agentId, number)),
-                failure => WriteFailures(failure, "PhoneNumber", chunk)));
+        _requested.Send(
+            (agentId, number) => StartCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), number, WriteObject),
+            (agentId, numbers) => StartBatchRead(
+                (c, ct) => c.GetPhoneNumbersAsync(agentId, numbers, ct), numbers, n => n.Number, number => ErrorRecords.NotFoundInBatch(ResourceKind.PhoneNumber, agentId, number)));
         CompleteRequests();
     }
 }

@@ -1,8 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -17,11 +16,9 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Import, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PhoneNumberImport))]
-public sealed class ImportPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
+public sealed class ImportPolyAiPhoneNumberCommand : PolyAiConcurrentCmdlet
 {
-
-    private readonly List<PendingImport> _pending = new();
-    private readonly HashSet<(string, string)> _seen = new();
+    private readonly PendingItems<(string AgentId, string? ClientEnv), string> _pending = new();
 
     /// <summary>The agent to import into.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -38,55 +35,34 @@ public sealed class ImportPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
 
     /// <summary>sandbox, pre-release or live. Not given: the API's default, live.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("sandbox", "pre-release", "live")]
+    [ValidateEnvironment]
+    [ArgumentCompleter(typeof(EnvironmentCompleter))]
     public string? ClientEnv { get; set; }
-
 
     protected override void ProcessRecord()
     {
+        var clientEnv = Environments.Normalize(ClientEnv);
         foreach (var number in PhoneNumber)
         {
-            if (!_seen.Add((AgentId, number)))
+            if (!_pending.FirstTime(AgentId, number))
             {
                 WriteVerbose($"Phone number '{number}' for agent '{AgentId}' was given more than once; it is imported once.");
                 continue;
             }
 
-            // ValidateSet accepts any casing; the API takes the lower-case names only.
-            var clientEnv = ClientEnv?.ToLowerInvariant();
             var description = $"Import phone number '{number}' into agent '{AgentId}' ({clientEnv ?? PolyAiClient.DefaultClientEnv}).";
-            if (ShouldChange(description, $"{description} Continue?", false))
+            if (ShouldChange(description, $"{description} Continue?"))
             {
-                _pending.Add(new PendingImport(AgentId, number, clientEnv));
+                _pending.Add((AgentId, clientEnv), number);
             }
         }
     }
 
     protected override void EndProcessing()
     {
-        SendPending();
+        _pending.Send(
+            (group, number) => StartCall((c, ct) => c.ImportPhoneNumberAsync(group.AgentId, number, group.ClientEnv, ct), number, WriteObject),
+            (group, numbers) => StartBatch((c, ct) => c.ImportPhoneNumbersAsync(group.AgentId, numbers, group.ClientEnv, ct), numbers));
         CompleteRequests();
-    }
-
-    private void SendPending() =>
-        Batches.Send(
-            _pending.GroupBy(p => (p.AgentId, p.ClientEnv), p => p.Number),
-            (group, number) => StartCall((c, ct) => c.ImportPhoneNumberAsync(group.AgentId, number, group.ClientEnv, ct), "PhoneNumber", number, WriteObject),
-            (group, chunk) => StartBatch((c, ct) => c.ImportPhoneNumbersAsync(group.AgentId, chunk, group.ClientEnv, ct), chunk, "PhoneNumber"));
-
-    private sealed class PendingImport
-    {
-        public PendingImport(string agentId, string number, string? clientEnv)
-        {
-            AgentId = agentId;
-            Number = number;
-            ClientEnv = clientEnv;
-        }
-
-        public string AgentId { get; }
-
-        public string Number { get; }
-
-        public string? ClientEnv { get; }
     }
 }

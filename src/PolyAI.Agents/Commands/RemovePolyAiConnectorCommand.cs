@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using PolyAI.Agents.Client;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -14,10 +13,12 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PolyAiConnector", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(ConnectorRemoval))]
-public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
+public sealed class RemovePolyAiConnectorCommand : PolyAiConcurrentCmdlet
 {
     private const string ByIdSet = "ById";
     private const string InputObjectSet = "InputObject";
+
+    private readonly HashSet<(string, string)> _seen = new();
 
     /// <summary>The agent that owns the connectors.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
@@ -42,8 +43,7 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-
-    private readonly HashSet<(string, string)> _seen = new();
+    private protected override bool SuppressPrompt => Force;
 
     protected override void ProcessRecord()
     {
@@ -59,6 +59,8 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
         }
     }
 
+    protected override void EndProcessing() => CompleteRequests();
+
     private void Remove(string agentId, string connectorId, Connector? known)
     {
         if (!_seen.Add((agentId, connectorId)))
@@ -67,46 +69,18 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
             return;
         }
 
-        string description;
-        if (ChangeWillBeShown(Force))
+        // The message names the connector and the numbers the cascade will release.
+        var confirmed = ConfirmChange<Cascade>(
+            connectorId,
+            async (c, ct) => new Cascade(known ?? await c.GetConnectorAsync(agentId, connectorId, ct).ConfigureAwait(false), await c.ListPhoneNumbersAsync(agentId, connectorId, ct).ConfigureAwait(false)),
+            cascade => cascade is null
+                ? $"Remove connector '{connectorId}' of agent '{agentId}' and release every phone number routed to it."
+                : $"Remove connector '{cascade.Connector.Name}' ({connectorId}, {cascade.Connector.ClientEnv}) of agent '{agentId}' and {DescribeRelease(cascade.Numbers)}",
+            "This cannot be undone.");
+        if (confirmed)
         {
-            if (!TryDescribe(agentId, connectorId, known, out description))
-            {
-                return;
-            }
+            StartCall((c, ct) => c.DeleteConnectorAsync(agentId, connectorId, ct), connectorId, WriteObject);
         }
-        else
-        {
-            description = $"Remove connector '{connectorId}' of agent '{agentId}' and release every phone number routed to it.";
-        }
-
-        if (!ShouldChange(description, $"{description} This cannot be undone. Continue?", Force))
-        {
-            return;
-        }
-
-        StartCall((c, ct) => c.DeleteConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, WriteObject);
-    }
-
-    protected override void EndProcessing() => CompleteRequests();
-
-    /// <summary>Names the connector and the numbers the cascade will release.</summary>
-    private bool TryDescribe(string agentId, string connectorId, Connector? known, out string description)
-    {
-        description = "";
-        var connector = known;
-        if (connector is null && !TryCall((c, ct) => c.GetConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out connector))
-        {
-            return false;
-        }
-
-        if (!TryCall((c, ct) => c.ListPhoneNumbersAsync(agentId, connectorId, ct), "Connector", connectorId, out var numbers))
-        {
-            return false;
-        }
-
-        description = $"Remove connector '{connector.Name}' ({connectorId}, {connector.ClientEnv}) of agent '{agentId}' and {DescribeRelease(numbers)}";
-        return true;
     }
 
     private static string DescribeRelease(IReadOnlyList<PhoneNumber> numbers) => numbers.Count switch
@@ -115,4 +89,11 @@ public sealed class RemovePolyAiConnectorCommand : PolyAiBulkCmdlet
         1 => $"release 1 phone number: {numbers[0].Number}.",
         _ => $"release {numbers.Count} phone numbers: {string.Join(", ", numbers.Select(n => n.Number))}.",
     };
+
+    private sealed class Cascade(Connector connector, IReadOnlyList<PhoneNumber> numbers)
+    {
+        public Connector Connector { get; } = connector;
+
+        public IReadOnlyList<PhoneNumber> Numbers { get; } = numbers;
+    }
 }

@@ -1,8 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using PolyAI.Agents.Client;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -16,11 +13,9 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(PhoneNumberRemoval))]
-public sealed class RemovePolyAiPhoneNumberCommand : PolyAiBulkCmdlet
+public sealed class RemovePolyAiPhoneNumberCommand : PolyAiConcurrentCmdlet
 {
-
-    private readonly List<(string AgentId, string Number)> _pending = new();
-    private readonly HashSet<(string, string)> _seen = new();
+    private readonly PendingItems<string, string> _pending = new();
 
     /// <summary>The agent that owns the numbers.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -39,55 +34,39 @@ public sealed class RemovePolyAiPhoneNumberCommand : PolyAiBulkCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    private protected override bool SuppressPrompt => Force;
 
     protected override void ProcessRecord()
     {
+        var agentId = AgentId;
         foreach (var number in PhoneNumber)
         {
-            if (!_seen.Add((AgentId, number)))
+            if (!_pending.FirstTime(agentId, number))
             {
-                WriteVerbose($"Phone number '{number}' of agent '{AgentId}' was given more than once; it is removed once.");
+                WriteVerbose($"Phone number '{number}' of agent '{agentId}' was given more than once; it is removed once.");
                 continue;
             }
 
-            Confirm(AgentId, number);
+            // Asked for now (input order); the DELETE itself is sent in EndProcessing.
+            var confirmed = ConfirmChange(
+                number,
+                (c, ct) => c.GetPhoneNumberAsync(agentId, number, ct),
+                current => current is null
+                    ? $"Remove phone number '{number}' from agent '{agentId}'."
+                    : $"Remove phone number '{number}' ({current.ClientEnv}, {(current.ConnectorId is null ? "not routed" : $"routed to connector '{current.ConnectorId}'")}) from agent '{agentId}'.",
+                "The number is released; this cannot be undone.");
+            if (confirmed)
+            {
+                _pending.Add(agentId, number);
+            }
         }
     }
 
     protected override void EndProcessing()
     {
-        SendPending();
+        _pending.Send(
+            (agentId, number) => StartCall((c, ct) => c.DeletePhoneNumberAsync(agentId, number, ct), number, WriteObject),
+            (agentId, numbers) => StartBatch((c, ct) => c.DeletePhoneNumbersAsync(agentId, numbers, ct), numbers));
         CompleteRequests();
-    }
-
-    private void SendPending() =>
-        Batches.Send(
-            _pending.GroupBy(p => p.AgentId, p => p.Number, StringComparer.Ordinal),
-            (agentId, number) => StartCall((c, ct) => c.DeletePhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, WriteObject),
-            (agentId, chunk) => StartBatch((c, ct) => c.DeletePhoneNumbersAsync(agentId, chunk, ct), chunk, "PhoneNumber"));
-
-    /// <summary>Asks for one number now (input order); the DELETE itself is sent in EndProcessing.</summary>
-    private void Confirm(string agentId, string number)
-    {
-        string description;
-        if (ChangeWillBeShown(Force))
-        {
-            if (!TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, out var current))
-            {
-                return;
-            }
-
-            var routing = current.ConnectorId is null ? "not routed" : $"routed to connector '{current.ConnectorId}'";
-            description = $"Remove phone number '{number}' ({current.ClientEnv}, {routing}) from agent '{agentId}'.";
-        }
-        else
-        {
-            description = $"Remove phone number '{number}' from agent '{agentId}'.";
-        }
-
-        if (ShouldChange(description, $"{description} The number is released; this cannot be undone. Continue?", Force))
-        {
-            _pending.Add((agentId, number));
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PolyAI.Agents.Client;
@@ -16,14 +15,14 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PolyAiConnector", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Connector))]
-public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
+public sealed class SetPolyAiConnectorCommand : PolyAiConcurrentCmdlet
 {
     private const string ByIdSet = "ById";
     private const string ByIdClearVariantSet = "ByIdClearVariant";
     private const string InputObjectSet = "InputObject";
     private const string InputObjectClearVariantSet = "InputObjectClearVariant";
 
-    private readonly List<PendingUpdate> _pending = new();
+    private readonly PendingItems<string, ConnectorUpdate> _pending = new();
 
     /// <summary>The agent that owns the connectors.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
@@ -91,7 +90,6 @@ public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
         base.BeginProcessing();
     }
 
-
     protected override void ProcessRecord()
     {
         if (InputObject is not null)
@@ -108,35 +106,21 @@ public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
 
     protected override void EndProcessing()
     {
-        SendPending();
+        _pending.Send(
+            (agentId, update) => StartCall((c, ct) => c.UpdateConnectorAsync(agentId, update, ct), update.ConnectorId, WritePassThru),
+            (agentId, updates) => StartBatch((c, ct) => c.UpdateConnectorsAsync(agentId, updates, ct), updates.Select(u => u.ConnectorId).ToList(), writeSuccesses: PassThru));
         CompleteRequests();
-    }
-
-    private void SendPending()
-    {
-        foreach (var group in _pending.GroupBy(p => p.AgentId, StringComparer.Ordinal))
-        {
-            var updates = group.Select(p => p.Update).ToList();
-            if (updates.Count == 1)
-            {
-                if (TryCall((c, ct) => c.UpdateConnectorAsync(group.Key, updates[0], ct), "Connector", updates[0].ConnectorId, out var connector) && PassThru)
-                {
-                    WriteObject(connector);
-                }
-
-                continue;
-            }
-
-            foreach (var chunk in Batches.Of(updates))
-            {
-                StartBatch((c, ct) => c.UpdateConnectorsAsync(group.Key, chunk, ct), chunk.Select(u => u.ConnectorId).ToList(), "Connector", writeSuccesses: PassThru);
-            }
-        }
     }
 
     /// <summary>Asks for one connector now (input order); the change itself is sent in EndProcessing.</summary>
     private void Confirm(string agentId, string connectorId, Connector? known)
     {
+        if (!_pending.FirstTime(agentId, connectorId))
+        {
+            WriteVerbose($"Connector '{connectorId}' of agent '{agentId}' was given more than once; it is changed once.");
+            return;
+        }
+
         var update = new ConnectorUpdate(connectorId)
         {
             VariantId = VariantId,
@@ -146,105 +130,51 @@ public sealed class SetPolyAiConnectorCommand : PolyAiBulkCmdlet
             ProjectId = ProjectId,
         };
 
-        string description;
-        if (ChangeWillBeShown(force: false))
+        var read = known is null ? (c, ct) => c.GetConnectorAsync(agentId, connectorId, ct) : Known(known);
+        if (ConfirmChange(connectorId, read, current => Describe(agentId, connectorId, current, update)))
         {
-            var connector = known;
-            if (connector is null && !TryCall((c, ct) => c.GetConnectorAsync(agentId, connectorId, ct), "Connector", connectorId, out connector))
-            {
-                return;
-            }
-
-            description = DescribeChange(agentId, connector, update);
-        }
-        else
-        {
-            description = DescribeRequest(agentId, update);
-        }
-
-        if (ShouldChange(description, $"{description} Continue?", false))
-        {
-            _pending.Add(new PendingUpdate(agentId, update));
+            _pending.Add(agentId, update);
         }
     }
 
-    /// <summary>"Update connector 'Main line' (conn-main-live, live) of agent 'A': voiceName 'x' -> 'y', variantId 'v' -> (none)."</summary>
-    private static string DescribeChange(string agentId, Connector connector, ConnectorUpdate update)
+    private void WritePassThru(Connector connector)
     {
-        var changes = new List<string>();
-        if (update.ClearVariant)
+        if (PassThru)
         {
-            changes.Add($"variantId {Quote(connector.VariantId)} -> (none)");
+            WriteObject(connector);
         }
-        else if (update.VariantId is not null)
+    }
+
+    /// <summary>"Update connector 'Main line' (conn-main-live, live) of agent 'A': voiceName 'x' -> 'y', variantId 'v' -> (none)";
+    /// without the read (no message is shown), the new values only.</summary>
+    private static string Describe(string agentId, string connectorId, Connector? current, ConnectorUpdate update)
+    {
+        var changes = new FieldChanges(currentKnown: current is not null);
+        if (update.ClearVariant || update.VariantId is not null)
         {
-            changes.Add($"variantId {Quote(connector.VariantId)} -> {Quote(update.VariantId)}");
+            changes.Add("variantId", current?.VariantId, update.VariantId);
         }
 
         if (update.AsrLangCode is not null)
         {
-            changes.Add($"asrLangCode {Quote(connector.AsrLangCode)} -> {Quote(update.AsrLangCode)}");
+            changes.Add("asrLangCode", current?.AsrLangCode, update.AsrLangCode);
         }
 
         if (update.VoiceName is not null)
         {
-            changes.Add($"voiceName {Quote(connector.VoiceName)} -> {Quote(update.VoiceName)}");
+            changes.Add("voiceName", current?.VoiceName, update.VoiceName);
         }
 
         if (update.ProjectId is not null)
         {
-            changes.Add($"projectId {Quote(connector.ProjectId)} -> {Quote(update.ProjectId)}");
+            changes.Add("projectId", current?.ProjectId, update.ProjectId);
         }
 
-        var subject = $"connector '{connector.Name}' ({connector.ConnectorId}, {connector.ClientEnv}) of agent '{agentId}'";
+        var subject = current is null
+            ? $"connector '{connectorId}' of agent '{agentId}'"
+            : $"connector '{current.Name}' ({connectorId}, {current.ClientEnv}) of agent '{agentId}'";
         return update.ProjectId is null
-            ? $"Update {subject}: {string.Join(", ", changes)}."
-            : $"Move {subject} to project '{update.ProjectId}' (it leaves agent '{agentId}'): {string.Join(", ", changes)}.";
-    }
-
-    /// <summary>The same without a read (no message will be shown): only the new values.</summary>
-    private static string DescribeRequest(string agentId, ConnectorUpdate update)
-    {
-        var changes = new List<string>();
-        if (update.ClearVariant)
-        {
-            changes.Add("clear variantId");
-        }
-        else if (update.VariantId is not null)
-        {
-            changes.Add($"set variantId to '{update.VariantId}'");
-        }
-
-        if (update.AsrLangCode is not null)
-        {
-            changes.Add($"set asrLangCode to '{update.AsrLangCode}'");
-        }
-
-        if (update.VoiceName is not null)
-        {
-            changes.Add($"set voiceName to '{update.VoiceName}'");
-        }
-
-        if (update.ProjectId is not null)
-        {
-            changes.Add($"move it to project '{update.ProjectId}'");
-        }
-
-        return $"Update connector '{update.ConnectorId}' of agent '{agentId}': {string.Join(", ", changes)}.";
-    }
-
-    private static string Quote(string value) => value.Length == 0 ? "(none)" : $"'{value}'";
-
-    private sealed class PendingUpdate
-    {
-        public PendingUpdate(string agentId, ConnectorUpdate update)
-        {
-            AgentId = agentId;
-            Update = update;
-        }
-
-        public string AgentId { get; }
-
-        public ConnectorUpdate Update { get; }
+            ? $"Update {subject}: {changes}."
+            : $"Move {subject} to project '{update.ProjectId}' (it leaves agent '{agentId}'): {changes}.";
     }
 }

@@ -11,7 +11,7 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "PolyAiPhoneNumber", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(PhoneNumber))]
-public sealed class SetPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
+public sealed class SetPolyAiPhoneNumberCommand : PolyAiConcurrentCmdlet
 {
     /// <summary>The agent that owns the number and the connector.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -35,37 +35,24 @@ public sealed class SetPolyAiPhoneNumberCommand : PolyAiBulkCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-
     protected override void ProcessRecord()
     {
         var agentId = AgentId;
         var number = PhoneNumber;
         var connectorId = ConnectorId;
-
-        string description;
-        if (ChangeWillBeShown(force: false))
-        {
-            if (!TryCall((c, ct) => c.GetPhoneNumberAsync(agentId, number, ct), "PhoneNumber", number, out var current))
-            {
-                return;
-            }
-
-            var from = current.ConnectorId is null ? "no connector" : $"connector '{current.ConnectorId}'";
-            description = $"Route phone number '{number}' ({current.ClientEnv}) of agent '{agentId}': {from} -> connector '{connectorId}'.";
-        }
-        else
-        {
-            description = $"Route phone number '{number}' of agent '{agentId}' to connector '{connectorId}'.";
-        }
-
-        if (!ShouldChange(description, $"{description} Continue?", false))
+        var confirmed = ConfirmChange(
+            number,
+            (c, ct) => c.GetPhoneNumberAsync(agentId, number, ct),
+            current => current is null
+                ? $"Route phone number '{number}' of agent '{agentId}' to connector '{connectorId}'."
+                : $"Route phone number '{number}' ({current.ClientEnv}) of agent '{agentId}': {(current.ConnectorId is null ? "no connector" : $"connector '{current.ConnectorId}'")} -> connector '{connectorId}'.");
+        if (!confirmed)
         {
             return;
         }
 
         StartCall(
             (c, ct) => c.ReassignPhoneNumberAsync(agentId, number, connectorId, ct),
-            "PhoneNumber",
             number,
             routed =>
             {

@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Runtime;
 
@@ -115,6 +116,28 @@ internal static class CompletionSource
             ? "'" + value.Replace("'", "''") + "'"
             : value;
 }
+
+/// <summary>Completes from a fixed set of names (environments, regions).</summary>
+public abstract class NameCompleter : IArgumentCompleter
+{
+    private readonly IReadOnlyList<string> _names;
+
+    private protected NameCompleter(IEnumerable<string> names) => _names = names.ToList();
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        var prefix = wordToComplete.Trim('\'', '"');
+        return _names
+            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name));
+    }
+}
+
+/// <summary>Completes -ClientEnv and -Environment: sandbox, pre-release, live.</summary>
+public sealed class EnvironmentCompleter() : NameCompleter(Environments.All);
+
+/// <summary>Completes -Region: us, uk, eu.</summary>
+public sealed class RegionCompleter() : NameCompleter(Session.Regions);
 
 /// <summary>Completes -AgentId from the agents of the session's workspace.</summary>
 public sealed class AgentIdCompleter : IArgumentCompleter

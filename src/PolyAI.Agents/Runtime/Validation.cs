@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Runtime;
 
@@ -11,7 +15,7 @@ public sealed class ValidateIdentifierAttribute : ValidateEnumeratedArgumentsAtt
         var value = element is PSObject wrapped ? wrapped.BaseObject : element;
         if (value is not string text || !Identifier.IsValid(text))
         {
-            throw new ValidationMetadataException($"The id '{value}' is not valid: it must not be empty, whitespace, '.' or '..'.");
+            throw new ValidationMetadataException(Identifier.NotValidMessage(value, "id"));
         }
     }
 }
@@ -28,3 +32,35 @@ public sealed class ValidateE164Attribute : ValidateEnumeratedArgumentsAttribute
         }
     }
 }
+
+/// <summary>
+/// Accepts one of a fixed set of names, in any casing, like ValidateSet; the set comes from the core, so it is
+/// written once for every parameter that takes it. <see cref="ValidValues"/> is what help shows as accepted values.
+/// </summary>
+public abstract class ValidateNameAttribute : ValidateEnumeratedArgumentsAttribute
+{
+    private readonly string _what;
+
+    private protected ValidateNameAttribute(string what, IReadOnlyList<string> validValues)
+    {
+        _what = what;
+        ValidValues = validValues;
+    }
+
+    public IReadOnlyList<string> ValidValues { get; }
+
+    protected override void ValidateElement(object element)
+    {
+        var value = element is PSObject wrapped ? wrapped.BaseObject : element;
+        if (value is not string text || !ValidValues.Any(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new ValidationMetadataException($"'{value}' is not a {_what}: use {string.Join(", ", ValidValues)}.");
+        }
+    }
+}
+
+/// <summary>sandbox, pre-release or live (any casing; send <see cref="Environments.Normalize"/> of it).</summary>
+public sealed class ValidateEnvironmentAttribute() : ValidateNameAttribute("PolyAI environment", Environments.All);
+
+/// <summary>us, uk or eu (any casing).</summary>
+public sealed class ValidateRegionAttribute() : ValidateNameAttribute("PolyAI region", Session.Regions.ToList());

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Json;
+namespace PolyAI.Agents.Contract;
 
 /// <summary>An item of GetAgentsResponse (A1 GET /v1/agents, a bare array); all six fields are required.</summary>
 internal sealed class AgentDto

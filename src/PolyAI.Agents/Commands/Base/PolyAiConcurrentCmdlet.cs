@@ -6,7 +6,7 @@ namespace PolyAI.Agents.Commands;
 /// An API cmdlet whose requests may run concurrently: -ThrottleLimit requests at once, with confirmation on
 /// the pipeline thread in input order and results written as requests finish (see PolyAiCmdlet.StartCall).
 /// </summary>
-public abstract class PolyAiBulkCmdlet : PolyAiCmdlet
+public abstract class PolyAiConcurrentCmdlet : PolyAiCmdlet
 {
     /// <summary>How many requests run at once (single-item requests and batches of 100). Confirmation stays
     /// one at a time, in input order; results are written as the requests finish.</summary>
@@ -14,5 +14,5 @@ public abstract class PolyAiBulkCmdlet : PolyAiCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
-    protected override int Concurrency => ThrottleLimit;
+    private protected override int Concurrency => ThrottleLimit;
 }

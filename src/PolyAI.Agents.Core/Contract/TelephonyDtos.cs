@@ -1,13 +1,12 @@
 using System.Collections.Generic;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PolyAI.Agents.Json;
+namespace PolyAI.Agents.Contract;
 
-// Wire shapes of the PolyAI Agents API 1.0.3 (telephony). Required members follow the published
-// schema: a 2xx body that lacks one is an invalid response, never a half-filled object.
-// Unknown extra members are ignored (the API may add fields).
+// Wire shapes of the PolyAI Agents API 1.0.3 telephony (api-notes §2-3). Required members are the published
+// schema's `required` (the spec test holds every DTO to it): a 2xx body that lacks one is an invalid response,
+// never a half-filled object. Unknown extra members of a response are ignored (the API may add fields).
 
 internal sealed class ConnectorDto
 {
@@ -23,9 +22,15 @@ internal sealed class ConnectorDto
     [JsonRequired] public bool DisableHandoff { get; set; }
 }
 
+/// <summary>C1. Read streamed (item by item), so this type only states the contract.</summary>
+internal sealed class GetConnectorsResponse
+{
+    [JsonRequired] public List<ConnectorDto?>? Connectors { get; set; }
+}
+
 internal sealed class BatchGetConnectorsBody
 {
-    public List<string> ConnectorIds { get; set; } = new();
+    [JsonRequired] public List<string> ConnectorIds { get; set; } = new();
 }
 
 internal sealed class BatchGetConnectorsResponse
@@ -36,7 +41,7 @@ internal sealed class BatchGetConnectorsResponse
 
 internal sealed class LookupConnectorBody
 {
-    public string PhoneNumber { get; set; } = "";
+    [JsonRequired] public string PhoneNumber { get; set; } = "";
 }
 
 internal sealed class DeleteConnectorResponse
@@ -45,17 +50,26 @@ internal sealed class DeleteConnectorResponse
     [JsonRequired] public List<string?>? DeletedPhoneNumbers { get; set; }
 }
 
-internal sealed class PhoneNumberDto
+/// <summary>C6: only the fields that are set are sent (merge semantics).</summary>
+internal class UpdateConnectorBody
 {
-    [JsonRequired] public string? Number { get; set; }
-    [JsonRequired] public string? ProjectId { get; set; }
-    [JsonRequired] public string? AccountId { get; set; }
-    [JsonRequired] public string? ClientEnv { get; set; }
-    public string? ConnectorId { get; set; }
+    /// <summary>A string assigns the variant; a JSON null (not a missing value) unassigns it.</summary>
+    public JsonElement? VariantId { get; set; }
+    public string? AsrLangCode { get; set; }
+    public string? VoiceName { get; set; }
+    public string? ProjectId { get; set; }
 }
 
-// C3 response. The C6 and C3 request bodies are written by ConnectorUpdateBody: they need an explicit
-// "variantId": null, which this context (nulls left out) cannot write.
+/// <summary>An item of C3: the connector, then the fields of <see cref="UpdateConnectorBody"/>.</summary>
+internal sealed class BatchUpdateConnectorItem : UpdateConnectorBody
+{
+    [JsonRequired, JsonPropertyOrder(-1)] public string ConnectorId { get; set; } = "";
+}
+
+internal sealed class BatchUpdateConnectorsBody
+{
+    [JsonRequired] public List<BatchUpdateConnectorItem> Updates { get; set; } = new();
+}
 
 internal sealed class BatchUpdateConnectorsResponse
 {
@@ -73,10 +87,24 @@ internal sealed class BatchUpdateResultItemDto
     public string? Error { get; set; }
 }
 
-// P2 POST /phone-numbers
+internal sealed class PhoneNumberDto
+{
+    [JsonRequired] public string? Number { get; set; }
+    [JsonRequired] public string? ProjectId { get; set; }
+    [JsonRequired] public string? AccountId { get; set; }
+    [JsonRequired] public string? ClientEnv { get; set; }
+    public string? ConnectorId { get; set; }
+}
+
+/// <summary>P1. Read streamed, so this type only states the contract.</summary>
+internal sealed class GetPhoneNumbersResponse
+{
+    [JsonRequired] public List<PhoneNumberDto?>? PhoneNumbers { get; set; }
+}
+
 internal sealed class ImportPhoneNumbersBody
 {
-    public List<string> PhoneNumbers { get; set; } = new();
+    [JsonRequired] public List<string> PhoneNumbers { get; set; } = new();
     /// <summary>Left out when not given: the API defaults to live.</summary>
     public string? ClientEnv { get; set; }
 }
@@ -86,7 +114,7 @@ internal sealed class ImportPhoneNumbersResponse
     [JsonRequired] public List<string?>? Imported { get; set; }
 }
 
-// P6 POST /phone-numbers/{phoneNumber}: {} is a valid body.
+/// <summary>P6: {} is a valid body.</summary>
 internal sealed class ImportPhoneNumberBody
 {
     public string? ClientEnv { get; set; }
@@ -97,10 +125,10 @@ internal sealed class ImportPhoneNumberResponse
     [JsonRequired] public string? Imported { get; set; }
 }
 
-// P3 DELETE /phone-numbers (a body on DELETE)
+/// <summary>P3: a body on DELETE.</summary>
 internal sealed class DeletePhoneNumbersBody
 {
-    public List<string> PhoneNumbers { get; set; } = new();
+    [JsonRequired] public List<string> PhoneNumbers { get; set; } = new();
 }
 
 internal sealed class DeletePhoneNumbersResponse
@@ -116,16 +144,14 @@ internal sealed class DeletePhoneNumberErrorItemDto
     [JsonRequired] public string? Error { get; set; }
 }
 
-// P8 DELETE /phone-numbers/{phoneNumber}
 internal sealed class DeletePhoneNumberResponse
 {
     [JsonRequired] public string? Deleted { get; set; }
 }
 
-// P4 POST /phone-numbers/batch
 internal sealed class BatchGetPhoneNumbersBody
 {
-    public List<string> PhoneNumbers { get; set; } = new();
+    [JsonRequired] public List<string> PhoneNumbers { get; set; } = new();
 }
 
 internal sealed class BatchGetPhoneNumbersResponse
@@ -134,41 +160,7 @@ internal sealed class BatchGetPhoneNumbersResponse
     [JsonRequired] public List<string?>? NotFound { get; set; }
 }
 
-// P7 PATCH /phone-numbers/{phoneNumber}
 internal sealed class ReassignPhoneNumberBody
 {
-    public string ConnectorId { get; set; } = "";
-}
-
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(List<AgentDto?>), TypeInfoPropertyName = "ListAgentDto")]
-[JsonSerializable(typeof(ConnectorDto))]
-[JsonSerializable(typeof(BatchGetConnectorsBody))]
-[JsonSerializable(typeof(BatchGetConnectorsResponse))]
-[JsonSerializable(typeof(LookupConnectorBody))]
-[JsonSerializable(typeof(DeleteConnectorResponse))]
-[JsonSerializable(typeof(BatchUpdateConnectorsResponse))]
-[JsonSerializable(typeof(PhoneNumberDto))]
-[JsonSerializable(typeof(ImportPhoneNumbersBody))]
-[JsonSerializable(typeof(ImportPhoneNumbersResponse))]
-[JsonSerializable(typeof(ImportPhoneNumberBody))]
-[JsonSerializable(typeof(ImportPhoneNumberResponse))]
-[JsonSerializable(typeof(DeletePhoneNumbersBody))]
-[JsonSerializable(typeof(DeletePhoneNumbersResponse))]
-[JsonSerializable(typeof(DeletePhoneNumberResponse))]
-[JsonSerializable(typeof(BatchGetPhoneNumbersBody))]
-[JsonSerializable(typeof(BatchGetPhoneNumbersResponse))]
-[JsonSerializable(typeof(ReassignPhoneNumberBody))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext
-{
-    /// <summary>The contract as sent and read: camelCase, nulls left out, and '+' written as '+' (the
-    /// default encoder writes \u002B, which is the same JSON value but not what the API documents).</summary>
-    public static ApiJsonContext Wire { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    [JsonRequired] public string ConnectorId { get; set; } = "";
 }

@@ -1,19 +1,14 @@
-namespace PolyAI.Agents;
+namespace PolyAI.Agents.Client;
 
 /// <summary>
 /// The changes to one connector: the body of C6 (UpdateConnectorBody) or one item of C3
 /// (BatchUpdateConnectorItem). Merge semantics: only the members that are set are sent;
 /// <see cref="ClearVariant"/> sends <c>"variantId": null</c>, which unassigns the variant.
 /// </summary>
-public sealed class ConnectorUpdate
+internal sealed class ConnectorUpdate(string connectorId)
 {
-    public ConnectorUpdate(string connectorId)
-    {
-        ConnectorId = connectorId;
-    }
-
     /// <summary>The connector to change (the path id for C6, the item's connectorId for C3).</summary>
-    public string ConnectorId { get; }
+    public string ConnectorId { get; } = connectorId;
 
     /// <summary>The variant to assign; null leaves it unchanged.</summary>
     public string? VariantId { get; init; }

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using static PolyAI.Agents.Contract.ResponseKind;
+using static PolyAI.Agents.Contract.RetryClass;
+
+namespace PolyAI.Agents.Contract;
+
+/// <summary>
+/// The operation table: every operation of the PolyAI Agents API 1.0.3 the module calls, one row each, ids as
+/// in the API notes. The spec test (ContractTests) holds each row and its DTOs to the published OpenAPI file
+/// and reports how many of its operations the table covers.
+/// </summary>
+internal static class ApiOperations
+{
+    private const string Agent = "/v1/agents/{agentId}";
+    private const string Connectors = Agent + "/telephony/connectors";
+    private const string PhoneNumbers = Agent + "/telephony/phone-numbers";
+
+    private static ApiJsonContext Wire => ApiJsonContext.Wire;
+
+    // Columns: id, method, path template, success status, response kind, retry class, the resource its errors
+    // name, request body contract, response body contract, query parameters.
+
+    // ---- Agents -------------------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, List<AgentDto>> ListAgents = new("A1", "GET", "/v1/agents", 200, Documented, SafeToRepeat, ResourceKind.Agent, null, Wire.ListAgentDto);
+
+    // ---- Connectors ---------------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, GetConnectorsResponse> ListConnectors = new("C1", "GET", Connectors, 200, Documented, SafeToRepeat, ResourceKind.Agent, null, Wire.GetConnectorsResponse);
+    public static readonly ApiOperation<BatchGetConnectorsBody, BatchGetConnectorsResponse> GetConnectorsBatch = new("C2", "POST", Connectors + "/batch", 200, Documented, SafeToRepeat, ResourceKind.Connector, Wire.BatchGetConnectorsBody, Wire.BatchGetConnectorsResponse);
+    public static readonly ApiOperation<BatchUpdateConnectorsBody, BatchUpdateConnectorsResponse> UpdateConnectorsBatch = new("C3", "PATCH", Connectors + "/batch", 200, Documented, NotSafeToRepeat, ResourceKind.Connector, Wire.BatchUpdateConnectorsBody, Wire.BatchUpdateConnectorsResponse);
+    public static readonly ApiOperation<LookupConnectorBody, ConnectorDto> LookupConnector = new("C4", "POST", Connectors + "/lookup", 200, Documented, SafeToRepeat, ResourceKind.PhoneNumber, Wire.LookupConnectorBody, Wire.ConnectorDto);
+    public static readonly ApiOperation<NoBody, ConnectorDto> GetConnector = new("C5", "GET", Connectors + "/{connectorId}", 200, Documented, SafeToRepeat, ResourceKind.Connector, null, Wire.ConnectorDto);
+    public static readonly ApiOperation<UpdateConnectorBody, ConnectorDto> UpdateConnector = new("C6", "PATCH", Connectors + "/{connectorId}", 200, Documented, NotSafeToRepeat, ResourceKind.Connector, Wire.UpdateConnectorBody, Wire.ConnectorDto);
+    public static readonly ApiOperation<NoBody, DeleteConnectorResponse> DeleteConnector = new("C7", "DELETE", Connectors + "/{connectorId}", 200, Documented, SafeToRepeat, ResourceKind.Connector, null, Wire.DeleteConnectorResponse);
+
+    // ---- Phone numbers ------------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, GetPhoneNumbersResponse> ListPhoneNumbers = new("P1", "GET", PhoneNumbers, 200, Documented, SafeToRepeat, ResourceKind.Agent, null, Wire.GetPhoneNumbersResponse, "connectorId");
+    public static readonly ApiOperation<ImportPhoneNumbersBody, ImportPhoneNumbersResponse> ImportPhoneNumbers = new("P2", "POST", PhoneNumbers, 201, Documented, NotSafeToRepeat, ResourceKind.PhoneNumber, Wire.ImportPhoneNumbersBody, Wire.ImportPhoneNumbersResponse);
+    public static readonly ApiOperation<DeletePhoneNumbersBody, DeletePhoneNumbersResponse> DeletePhoneNumbers = new("P3", "DELETE", PhoneNumbers, 200, Documented, SafeToRepeat, ResourceKind.PhoneNumber, Wire.DeletePhoneNumbersBody, Wire.DeletePhoneNumbersResponse);
+    public static readonly ApiOperation<BatchGetPhoneNumbersBody, BatchGetPhoneNumbersResponse> GetPhoneNumbersBatch = new("P4", "POST", PhoneNumbers + "/batch", 200, Documented, SafeToRepeat, ResourceKind.PhoneNumber, Wire.BatchGetPhoneNumbersBody, Wire.BatchGetPhoneNumbersResponse);
+    public static readonly ApiOperation<NoBody, PhoneNumberDto> GetPhoneNumber = new("P5", "GET", PhoneNumbers + "/{phoneNumber}", 200, Documented, SafeToRepeat, ResourceKind.PhoneNumber, null, Wire.PhoneNumberDto);
+    public static readonly ApiOperation<ImportPhoneNumberBody, ImportPhoneNumberResponse> ImportPhoneNumber = new("P6", "POST", PhoneNumbers + "/{phoneNumber}", 201, Documented, NotSafeToRepeat, ResourceKind.PhoneNumber, Wire.ImportPhoneNumberBody, Wire.ImportPhoneNumberResponse);
+    public static readonly ApiOperation<ReassignPhoneNumberBody, PhoneNumberDto> ReassignPhoneNumber = new("P7", "PATCH", PhoneNumbers + "/{phoneNumber}", 200, Documented, NotSafeToRepeat, ResourceKind.PhoneNumber, Wire.ReassignPhoneNumberBody, Wire.PhoneNumberDto);
+    public static readonly ApiOperation<NoBody, DeletePhoneNumberResponse> DeletePhoneNumber = new("P8", "DELETE", PhoneNumbers + "/{phoneNumber}", 200, Documented, SafeToRepeat, ResourceKind.PhoneNumber, null, Wire.DeletePhoneNumberResponse);
+
+    /// <summary>Every row above, in the order written.</summary>
+    public static IReadOnlyList<ApiOperation> All { get; } = typeof(ApiOperations)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => typeof(ApiOperation).IsAssignableFrom(field.FieldType))
+        .Select(field => (ApiOperation)field.GetValue(null)!)
+        .ToArray();
+
+    /// <summary>The operation a method and the decoded segments of a path address, with its path values; null
+    /// when none does. The most specific template wins whatever the method, so .../connectors/batch is never the
+    /// connector "batch", not even for a method only the connector route has.</summary>
+    public static ApiOperation? Find(string method, IReadOnlyList<string> segments, out string[] values)
+    {
+        var operation = OnPath(segments).FirstOrDefault(o => string.Equals(o.Method.Method, method, StringComparison.OrdinalIgnoreCase));
+        values = Array.Empty<string>();
+        operation?.TryMatch(segments, out values);
+        return operation;
+    }
+
+    /// <summary>The operations whose most specific template matches the path, whatever their method.</summary>
+    public static IReadOnlyList<ApiOperation> OnPath(IReadOnlyList<string> segments)
+    {
+        var matching = All.Where(operation => operation.TryMatch(segments, out _)).ToList();
+        if (matching.Count == 0)
+        {
+            return matching;
+        }
+
+        var specificity = matching.Max(operation => operation.Specificity);
+        return matching.Where(operation => operation.Specificity == specificity).ToList();
+    }
+}
