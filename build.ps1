@@ -170,7 +170,14 @@ function Get-TrxCounts {
     param([string] $Path)
     [xml] $trx = Get-Content -LiteralPath $Path -Raw
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int]$counters.passed; Failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted }
+    # The spec test reports how many operations of the published contract the operation table covers.
+    $coverage = @($trx.TestRun.Results.UnitTestResult | Where-Object testName -Like '*Coverage_OfThePublishedOperations_IsReported*' |
+        ForEach-Object { $_.Output.StdOut })
+    [pscustomobject]@{
+        Passed   = [int]$counters.passed
+        Failed   = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        Coverage = ($coverage -join "`n").Trim()
+    }
 }
 
 function Invoke-Test {
@@ -189,6 +196,7 @@ function Invoke-Test {
         $counts = Get-TrxCounts $trx
         $passed += $counts.Passed; $failed += $counts.Failed
         Write-Host "xunit: $($counts.Passed) passed, $($counts.Failed) failed"
+        if ($counts.Coverage) { Write-Host $counts.Coverage }
         if ($xunitExit -ne 0 -and $counts.Failed -eq 0) { $failed++ }
     }
     else {
