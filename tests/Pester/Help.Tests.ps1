@@ -229,10 +229,13 @@ Describe 'Where the help lives' {
 
 Describe 'tools/New-ExternalHelp.ps1' {
     BeforeAll {
+        $sharedName = '_SharedParameters'
+
+        # A copy of some help sources (the shared parameter texts always come along).
         function Copy-Docs([string[]] $Name = '*') {
             $target = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
             New-Item -ItemType Directory -Path $target | Out-Null
-            foreach ($pattern in $Name) { Copy-Item (Join-Path $docs "$pattern.md") $target }
+            foreach ($pattern in @($Name) + $sharedName) { Copy-Item (Join-Path $docs "$pattern.md") $target -Force }
             $target
         }
 
@@ -258,6 +261,17 @@ Describe 'tools/New-ExternalHelp.ps1' {
 
         function Get-MamlParameter([object] $Command, [string] $Name) {
             @($Command.parameters.parameter | Where-Object name -EQ $Name)[0]
+        }
+
+        function Get-MamlText([object] $Node) {
+            @($Node.description.para) -join "`n"
+        }
+
+        # The text of a ### -<Name> section of a source.
+        function Get-DocParameterText([string] $File, [string] $Name) {
+            $text = (Get-Content -LiteralPath $File -Raw) -replace "`r`n", "`n"
+            if ($text -notmatch "(?s)\n### -$Name\n(.*?)\n*(?=\n#|\z)") { throw "$File has no ### -$Name." }
+            $Matches[1].Trim()
         }
     }
 
@@ -317,6 +331,27 @@ Describe 'tools/New-ExternalHelp.ps1' {
         (Get-MamlParameter $remove 'WhatIf').defaultValue | Should -Be 'False'
     }
 
+    It "uses the shared text for a parameter the cmdlet does not describe, and the cmdlet's own ### -PassThru over it" {
+        $source = Copy-Docs 'Set-PolyAiPhoneNumber', 'Set-PolyAiConnector', 'Connect-PolyAi'
+        $own = 'Writes each routed number, as the API now has it; this text is only in Set-PolyAiPhoneNumber.md.'
+        Edit-Doc $source 'Set-PolyAiPhoneNumber' { param($text) $text -replace '(?m)^### CommonParameters$', "### -PassThru`n$own`n`n### CommonParameters" }
+        $files = @(Invoke-Generator -Source $source)
+        $shared = Get-DocParameterText (Join-Path $source "$sharedName.md") 'PassThru'
+
+        $setNumber = Get-MamlCommand $files 'Set-PolyAiPhoneNumber'
+        Get-MamlText (Get-MamlParameter $setNumber 'PassThru') | Should -BeExactly $own
+        @($setNumber.syntax.syntaxItem.parameter | Where-Object name -EQ 'PassThru' | ForEach-Object { Get-MamlText $_ }) | Should -Be @($own)
+
+        $setConnector = Get-MamlCommand $files 'Set-PolyAiConnector'
+        Get-MamlText (Get-MamlParameter $setConnector 'PassThru') | Should -BeExactly $shared
+        foreach ($name in 'Session', 'ThrottleLimit', 'WhatIf', 'Confirm') {
+            Get-MamlText (Get-MamlParameter $setConnector $name) | Should -BeExactly (Get-DocParameterText (Join-Path $source "$sharedName.md") $name) -Because "Set-PolyAiConnector.md has no ### -$name of its own"
+        }
+
+        # Connect-PolyAi keeps an override in the real sources: its -PassThru writes a session, not an API object.
+        Get-MamlText (Get-MamlParameter (Get-MamlCommand $files 'Connect-PolyAi') 'PassThru') | Should -BeExactly (Get-DocParameterText (Join-Path $source 'Connect-PolyAi.md') 'PassThru')
+    }
+
     It 'fails on a source without one of its sections, naming the file and the section' {
         $source = Copy-Docs 'Remove-PolyAiConnector'
         Edit-Doc $source 'Remove-PolyAiConnector' { param($text) $text -replace '(?s)## NOTES\n.*?(?=## RELATED LINKS)', '' }
@@ -348,6 +383,12 @@ Describe 'tools/New-ExternalHelp.ps1' {
         $source = Copy-Docs 'Set-PolyAiPhoneNumber'
         Edit-Doc $source 'Set-PolyAiPhoneNumber' { param($text) $text -replace '(?s)### -AgentId\n.*?(?=### -PhoneNumber)', '' }
         { Invoke-Generator -Source $source } | Should -Throw -ExpectedMessage '*Set-PolyAiPhoneNumber.md:*parameter -AgentId has neither its own description*nor a shared one*'
+    }
+
+    It 'fails on a shared parameter when the shared file loses its text' {
+        $source = Copy-Docs 'Get-PolyAiAgent'
+        Edit-Doc $source $sharedName { param($text) $text -replace '(?s)### -Session\n.*?(?=### -)', '' }
+        { Invoke-Generator -Source $source } | Should -Throw -ExpectedMessage '*Get-PolyAiAgent.md:*parameter -Session has neither its own description*'
     }
 
     It 'fails on an example without text explaining it' {
