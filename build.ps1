@@ -137,8 +137,13 @@ function Invoke-Build {
         Copy-Item (Join-Path $loaderOut 'PolyAI.Agents.Loader.dll') $target
     }
     # Help from docs/en-US (platyPS-style markdown) into <module>/en-US, where Get-Help looks for the cmdlets' MAML and about topics.
+    # The parameters' facts and the syntax come from the built cmdlets: the generator imports the module, in a child pwsh
+    # so that this process does not load the module's assemblies.
     $HelpFiles = @('en-US/PolyAI.Agents.Cmdlets.dll-Help.xml', 'en-US/about_PolyAI.Agents.help.txt')
-    $null = & (Join-Path $Root 'tools/New-ExternalHelp.ps1') -SourcePath (Join-Path $Root 'docs/en-US') -OutputPath (Join-Path $ModuleOut 'en-US') -ManifestPath (Join-Path $Root "$ModuleName.psd1")
+    $exit = Invoke-ChildPowerShell -File (Join-Path $Root 'tools/New-ExternalHelp.ps1') -ArgumentList @(
+        '-SourcePath', (Join-Path $Root 'docs/en-US'), '-OutputPath', (Join-Path $ModuleOut 'en-US'),
+        '-ModulePath', (Join-Path $ModuleOut "$ModuleName.psd1"), '-ManifestPath', (Join-Path $Root "$ModuleName.psd1"))
+    if ($exit -ne 0) { throw "Generating the help failed (exit code $exit)." }
 
     $laidOut = @(Get-ChildItem $ModuleOut -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($ModuleOut, $_.FullName).Replace('\', '/') })
     Assert-SameFiles -Actual $laidOut -Expected (@($ModuleFiles) + $HelpFiles) -What 'The module folder'

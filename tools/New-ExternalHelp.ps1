@@ -1,27 +1,70 @@
 #Requires -Version 5.1
 <#
 .SYNOPSIS
-    Builds the module's external help from platyPS-style markdown: one MAML file per "external help file"
-    (PolyAI.Agents.Cmdlets.dll-Help.xml) and one about_*.help.txt per about topic.
+    Builds the module's external help: one MAML file per "external help file" (PolyAI.Agents.Cmdlets.dll-Help.xml)
+    from the cmdlets' metadata and the prose in platyPS-style markdown, and one about_*.help.txt per about topic.
 .DESCRIPTION
-    platyPS is not needed (nor available everywhere this builds); this reads the same markdown schema
-    (platyPS 2.0.0) and writes what Get-Help reads. It checks the sources as it goes and stops at the first
-    problem, naming the file: a missing or misplaced section, an empty synopsis or description, an example
-    without code, a parameter without its yaml block or with a yaml key missing or malformed, a syntax block
-    that does not list exactly the parameters whose "Parameter Sets" include it, a cmdlet the manifest exports
-    without a help file (or a help file for a cmdlet it does not export).
+    platyPS is not needed (nor available everywhere this builds). The facts about each parameter and the syntax
+    come from the code: the generator imports the built module (-ModulePath) and reads each cmdlet's metadata
+    (Get-Command: Parameters, ParameterSets, ImplementingType). The markdown holds only what the code cannot say:
+    the prose. Nothing is written twice.
+
+    From the metadata, for each parameter:
+      Type              the parameter's type name (ParameterType.Name: String, String[], SwitchParameter, ...).
+      Required, Position, Accept pipeline input (ByValue, ByPropertyName)
+                        per parameter set. A parameter whose flags are the same in all its sets has one entry;
+                        one whose flags differ gets one entry per variant, each with the sets it applies to, and
+                        every syntax item uses the variant of its set. The PARAMETERS list of the MAML shows the
+                        variant of the parameter's first set (in syntax order).
+      Aliases           the parameter's aliases (WhatIf: wi, Confirm: cf).
+      Accept wildcard characters
+                        True when the parameter has a SupportsWildcardsAttribute.
+      Accepted values   from every attribute of the parameter that has a ValidValues property (ValidateSet, or
+                        the module's own validation attributes); with several such attributes, the values all of
+                        them accept, in the order of the first.
+      Default value     read from a new instance of the cmdlet class (ImplementingType, public parameterless
+                        constructor): the property's value when it is not null, not an empty string or
+                        collection and not the type's default (false, 0); else None. A SwitchParameter shows
+                        False (True if it defaults to present). WhatIf and Confirm show False.
+    The PARAMETERS list follows the order of Get-Command's Parameters (declaration order; WhatIf and Confirm last).
+
+    SYNTAX rule: the markdown has no SYNTAX section (a ## SYNTAX is refused). The MAML gets one syntax item per
+    parameter set, the default set first and the others in Get-Command's order; in each, the parameters in the
+    order PowerShell shows them (positional ones by position, then mandatory named ones, then the other named
+    ones, each group in declaration order). Get-Help adds [<CommonParameters>] itself. The common parameters
+    are not documented one by one; WhatIf and Confirm are documented like the cmdlet's own parameters.
 
     Sources, in -SourcePath (docs/en-US):
-      <Verb>-<Noun>.md      one per cmdlet: front matter (external help file, Module Name, online version),
-                            then # <Verb>-<Noun> and the sections SYNOPSIS, SYNTAX, DESCRIPTION, EXAMPLES,
-                            PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS in that order.
+      <Verb>-<Noun>.md      one per cmdlet: front matter (external help file: the cmdlet's HelpFile, Module Name,
+                            online version), then # <Verb>-<Noun> and the sections SYNOPSIS, DESCRIPTION,
+                            EXAMPLES, PARAMETERS, INPUTS, OUTPUTS, NOTES, RELATED LINKS in that order.
+                            PARAMETERS has one ### -<Name> per parameter, holding only its description (no yaml,
+                            no code), in any order, and ### CommonParameters.
+      _SharedParameters.md  the descriptions of parameters that several cmdlets share (-Session, -ThrottleLimit,
+                            -Force, -PassThru, -WhatIf, -Confirm): # <title>, ## DESCRIPTION (for maintainers,
+                            not written anywhere), ## PARAMETERS with one ### -<Name> each. A cmdlet that has the
+                            parameter and no ### -<Name> of its own gets this text; its own ### -<Name> overrides
+                            it. Shared text must be true for every cmdlet that uses it. The leading underscore
+                            keeps the file apart from cmdlets and about topics; nothing is generated from it.
       about_<Topic>.md      # about_<Topic>, then ## SHORT DESCRIPTION, ## LONG DESCRIPTION and any further
                             ## sections; written as plain text wrapped at 80 columns.
+
+    It checks the sources and the module as it goes and stops at the first problem, naming the file (and the
+    line where there is one), before anything is written: a missing, unknown, repeated or misplaced section
+    (a ## SYNTAX included), an empty synopsis, description or notes, an example without code or without text
+    explaining it, a ### -<Name> that the cmdlet does not have (or that is empty, or holds a code block such as
+    a leftover yaml block), a parameter of the cmdlet with neither its own description nor a shared one, a
+    front matter key missing or an external help file that is not the cmdlet's HelpFile, a malformed related
+    link, a help file for a cmdlet the module does not have, and (with -ManifestPath) a cmdlet the manifest
+    exports without a help file or a help file for a cmdlet it does not export.
 
     Markdown understood in text: paragraphs (lines joined), "- " list items (one paragraph each), tables and
     fenced code (kept line by line). Everything else is kept verbatim.
 .EXAMPLE
-    ./tools/New-ExternalHelp.ps1 -OutputPath out/PolyAI.Agents/en-US -ManifestPath ./PolyAI.Agents.psd1
+    ./tools/New-ExternalHelp.ps1 -ModulePath out/PolyAI.Agents/PolyAI.Agents.psd1 -OutputPath out/PolyAI.Agents/en-US -ManifestPath ./PolyAI.Agents.psd1
+
+    build.ps1 Build runs it so, in a child pwsh: importing the module loads its assemblies, which the build
+    process should not hold.
 #>
 [CmdletBinding()]
 [OutputType([System.IO.FileInfo])]
@@ -35,6 +78,12 @@ param(
     [ValidateNotNullOrEmpty()]
     [string] $OutputPath,
 
+    # The built module (its manifest, or its folder). It is imported here: the parameters' facts, the syntax
+    # and the default values come from its cmdlets.
+    [Parameter(Mandatory)]
+    [ValidateNotNullOrEmpty()]
+    [string] $ModulePath,
+
     # The module manifest: when given, every cmdlet in CmdletsToExport must have a help file, and no help
     # file may describe a cmdlet the manifest does not export.
     [string] $ManifestPath
@@ -43,10 +92,10 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
-$script:SectionOrder = @('SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS')
-$script:YamlKeys = @('Type', 'Parameter Sets', 'Aliases', 'Required', 'Position', 'Default value', 'Accept pipeline input', 'Accept wildcard characters')
-$script:OptionalYamlKeys = @('Accepted values')
-$script:AllSetsName = '__AllParameterSets'
+$script:SectionOrder = @('SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS')
+$script:SharedFileName = '_SharedParameters.md'
+# Verbose, Debug, ErrorAction, ...: Get-Help's [<CommonParameters>]. WhatIf and Confirm are not among them.
+$script:CommonParameters = @([System.Management.Automation.Internal.CommonParameters].GetProperties() | ForEach-Object Name)
 $script:Ns = @{
     Msh     = 'http://msh'
     Maml    = 'http://schemas.microsoft.com/maml/2004/10'
@@ -215,76 +264,186 @@ function Get-TextParagraphs {
     @(ConvertTo-Paragraphs (Split-MarkdownBlocks -Lines $Lines -File $File))
 }
 
-# ---- Cmdlet help: read and check -----------------------------------------------------------------------------
+# ---- Parameter descriptions (cmdlet files and the shared file) ---------------------------------------------
 
-function ConvertFrom-ParameterYaml {
-    param([object] $Block, [string] $File, [string] $Parameter)
-    $values = @{}
-    foreach ($text in $Block.Lines) {
-        if (-not $text.Trim()) { continue }
-        if ($text -notmatch '^([A-Za-z][A-Za-z ]*?)\s*:\s*(.*?)\s*$') { Stop-Source $File "parameter -${Parameter}: yaml line '$text' is not 'key: value'." $Block.Line }
-        $key = $Matches[1]
-        if ($key -notin $script:YamlKeys -and $key -notin $script:OptionalYamlKeys) { Stop-Source $File "parameter -${Parameter}: unknown yaml key '$key'." $Block.Line }
-        if ($values.ContainsKey($key)) { Stop-Source $File "parameter -${Parameter}: yaml key '$key' is given twice." $Block.Line }
-        $values[$key] = $Matches[2]
+function Read-ParameterDescriptions {
+    <# ## PARAMETERS: one ### -<Name> per parameter, each only text (its description); ### CommonParameters
+       where the file allows it. Returns the descriptions by name (ordered as written) and whether
+       ### CommonParameters was there. #>
+    param([object] $Section, [string] $File, [switch] $AllowCommonParameters)
+    if (@(Split-MarkdownBlocks -Lines $Section.Lines -File $File).Count) { Stop-Source $File '## PARAMETERS has text outside a ### -Parameter.' $Section.Line }
+    $descriptions = [ordered]@{}
+    $hasCommonParameters = $false
+    foreach ($sub in $Section.Subsections) {
+        if ($sub.Name -eq 'CommonParameters') {
+            if (-not $AllowCommonParameters) { Stop-Source $File '### CommonParameters does not belong here.' $sub.Line }
+            $hasCommonParameters = $true
+            if (-not (Get-TextParagraphs -Lines $sub.Lines -File $File)) { Stop-Source $File '### CommonParameters is empty.' $sub.Line }
+            continue
+        }
+        if ($sub.Name -notmatch '^-([A-Za-z][A-Za-z0-9]*)$') { Stop-Source $File "'### $($sub.Name)' in ## PARAMETERS is not '### -<Name>' or '### CommonParameters'." $sub.Line }
+        $name = $Matches[1]
+        if ($descriptions.Contains($name)) { Stop-Source $File "parameter -$name is described twice." $sub.Line }
+        $blocks = @(Split-MarkdownBlocks -Lines $sub.Lines -File $File)
+        $code = @($blocks | Where-Object Kind -EQ 'Code')
+        if ($code) {
+            if ($code[0].Info -eq 'yaml') { Stop-Source $File "parameter -${name}: a yaml block. Its type, sets, position, pipeline input, aliases, default and accepted values come from the code now: keep only the description." $code[0].Line }
+            Stop-Source $File "parameter -${name}: a code block; a parameter's description is text only." $code[0].Line
+        }
+        $text = @(ConvertTo-Paragraphs $blocks)
+        if (-not $text) { Stop-Source $File "'### -$name' is empty: write its description, or remove the section to use the shared one." $sub.Line }
+        $descriptions[$name] = [pscustomobject]@{ Name = $name; Description = $text; Line = $sub.Line }
     }
-    foreach ($key in $script:YamlKeys) {
-        if (-not $values.ContainsKey($key)) { Stop-Source $File "parameter -${Parameter}: the yaml block has no '${key}:'." $Block.Line }
-    }
-
-    $type = $values['Type']
-    if (-not $type) { Stop-Source $File "parameter -${Parameter}: 'Type:' is empty." $Block.Line }
-    $sets = @($values['Parameter Sets'] -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-    if (-not $sets) { Stop-Source $File "parameter -${Parameter}: 'Parameter Sets:' is empty (use (All) for every set)." $Block.Line }
-    $required = $values['Required']
-    if ($required -notin 'True', 'False') { Stop-Source $File "parameter -${Parameter}: 'Required:' must be True or False, not '$required'." $Block.Line }
-    $position = $values['Position']
-    if ($position -notmatch '^(Named|\d+)$') { Stop-Source $File "parameter -${Parameter}: 'Position:' must be Named or a number, not '$position'." $Block.Line }
-    $pipeline = $values['Accept pipeline input']
-    if ($pipeline -notmatch '^(False|True \((ByValue|ByPropertyName|ByValue, ByPropertyName)\))$') {
-        Stop-Source $File "parameter -${Parameter}: 'Accept pipeline input:' must be False, True (ByValue), True (ByPropertyName) or True (ByValue, ByPropertyName), not '$pipeline'." $Block.Line
-    }
-    $globbing = $values['Accept wildcard characters']
-    if ($globbing -notin 'True', 'False') { Stop-Source $File "parameter -${Parameter}: 'Accept wildcard characters:' must be True or False, not '$globbing'." $Block.Line }
-    $default = $values['Default value']
-    $accepted = @()
-    if ($values.ContainsKey('Accepted values')) {
-        $accepted = @($values['Accepted values'] -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-        if (-not $accepted) { Stop-Source $File "parameter -${Parameter}: 'Accepted values:' is empty." $Block.Line }
-    }
-
-    [pscustomobject]@{
-        Type           = $type
-        Sets           = $sets
-        Aliases        = @($values['Aliases'] -split ',' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
-        AcceptedValues = $accepted
-        Required       = $required -eq 'True'
-        Position       = if ($position -eq 'Named') { 'named' } else { $position }
-        DefaultValue   = if ($default) { $default } else { 'None' }
-        PipelineInput  = $pipeline
-        Globbing       = $globbing -eq 'True'
-    }
+    [pscustomobject]@{ Descriptions = $descriptions; HasCommonParameters = $hasCommonParameters }
 }
 
-function Read-CmdletHelp {
+function Read-SharedParameters {
+    # _SharedParameters.md: # <title>, ## DESCRIPTION (for maintainers), ## PARAMETERS with ### -<Name> each.
     param([string] $Path)
     $doc = Read-MarkdownFile -Path $Path
     $file = $doc.File
+    $names = @($doc.Sections | ForEach-Object Name)
+    if (($names -join '|') -ne 'DESCRIPTION|PARAMETERS') { Stop-Source $file "the sections must be ## DESCRIPTION, then ## PARAMETERS (found: $($names -join ', '))." }
+    if (-not (Get-TextParagraphs -Lines $doc.Sections[0].Lines -File $file)) { Stop-Source $file '## DESCRIPTION is empty: say what the file is for.' $doc.Sections[0].Line }
+    $parameters = Read-ParameterDescriptions -Section $doc.Sections[1] -File $file
+    if (-not $parameters.Descriptions.Count) { Stop-Source $file '## PARAMETERS has no ### -<Name>.' $doc.Sections[1].Line }
+    $parameters.Descriptions
+}
+
+# ---- Cmdlet metadata ---------------------------------------------------------------------------------------
+
+function Get-PipelineInputText {
+    param([System.Management.Automation.CommandParameterInfo] $Parameter)
+    $kinds = @()
+    if ($Parameter.ValueFromPipeline) { $kinds += 'ByValue' }
+    if ($Parameter.ValueFromPipelineByPropertyName) { $kinds += 'ByPropertyName' }
+    if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
+}
+
+function Get-SortedParameterSets {
+    # The default set first, then the others in Get-Command's order.
+    param([System.Management.Automation.CommandInfo] $Command)
+    $sets = @($Command.ParameterSets)
+    @($sets | Where-Object IsDefault) + @($sets | Where-Object { -not $_.IsDefault })
+}
+
+function Get-DisplayOrder {
+    # A set's parameters as PowerShell shows them: positional by position, then mandatory named, then named.
+    param([System.Management.Automation.CommandParameterSetInfo] $Set)
+    $own = @($Set.Parameters | Where-Object { $_.Name -notin $script:CommonParameters })
+    $named = @($own | Where-Object Position -EQ ([int]::MinValue))
+    @($own | Where-Object Position -NE ([int]::MinValue) | Sort-Object Position) + @($named | Where-Object IsMandatory) + @($named | Where-Object { -not $_.IsMandatory })
+}
+
+function Get-AcceptedValues {
+    # The values of every attribute with a ValidValues property (ValidateSet or another); with several, the ones all accept.
+    param([System.Management.Automation.ParameterMetadata] $Parameter)
+    $accepted = $null
+    foreach ($attribute in $Parameter.Attributes) {
+        $property = $attribute.PSObject.Properties['ValidValues']
+        if ($null -eq $property -or $null -eq $property.Value) { continue }
+        $values = @(@($property.Value) | ForEach-Object { [string]$_ })
+        if ($null -eq $accepted) { $accepted = $values }
+        else { $accepted = @($accepted | Where-Object { $_ -in $values }) }
+    }
+    if ($null -eq $accepted) { $accepted = @() }
+    , $accepted
+}
+
+function New-CmdletInstance {
+    # A cmdlet object as the constructor leaves it, for the parameters' default values.
+    param([System.Management.Automation.CmdletInfo] $Command, [string] $File)
+    try {
+        [Activator]::CreateInstance($Command.ImplementingType)
+    }
+    catch {
+        Stop-Source $File "cannot create a $($Command.ImplementingType.FullName) to read the default values: $($_.Exception.Message)"
+    }
+}
+
+function Format-DefaultValue {
+    # The default value as the help shows it: the property's value, or None when it is null, empty or the type's default.
+    param([object] $Instance, [System.Management.Automation.ParameterMetadata] $Parameter, [string] $File)
+    $isSwitch = $Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]
+    $property = $Instance.PSObject.Properties[$Parameter.Name]
+    $value = $null
+    if ($null -ne $property) {
+        try { $value = $property.Value }
+        catch { Stop-Source $File "cannot read the default value of -$($Parameter.Name) from $($Instance.GetType().FullName): $($_.Exception.Message)" }
+    }
+    if ($isSwitch) {
+        if ($null -ne $value -and ([System.Management.Automation.SwitchParameter]$value).IsPresent) { return 'True' }
+        return 'False'
+    }
+    if ($null -eq $value) { return 'None' }
+    if ($value -is [string]) {
+        if ($value -eq '') { return 'None' }
+        return $value
+    }
+    if ($value -is [System.Collections.IEnumerable]) {
+        $items = @($value | ForEach-Object { [string]$_ })
+        if (-not $items.Count) { return 'None' }
+        return $items -join ', '
+    }
+    if ($value.GetType().IsValueType -and $value.Equals([Activator]::CreateInstance($value.GetType()))) { return 'None' }
+    [string]$value
+}
+
+function Get-ParameterFacts {
+    <# Everything the code says about one parameter. Variants: one per distinct (Required, Position, pipeline
+       input) in the sets that have the parameter, each with its sets, in set order. #>
+    param([System.Management.Automation.ParameterMetadata] $Parameter, [object[]] $Sets, [object] $Instance, [string] $File)
+    $variants = New-Object System.Collections.Generic.List[object]
+    foreach ($set in $Sets) {
+        $info = @($set.Parameters | Where-Object Name -EQ $Parameter.Name)
+        if (-not $info) { continue }
+        $required = [bool]$info[0].IsMandatory
+        $position = if ($info[0].Position -eq [int]::MinValue) { 'named' } else { [string]$info[0].Position }
+        $pipeline = Get-PipelineInputText $info[0]
+        $variant = @($variants | Where-Object { $_.Required -eq $required -and $_.Position -eq $position -and $_.PipelineInput -eq $pipeline })
+        if ($variant) { $variant[0].Sets.Add($set.Name) }
+        else {
+            $variantSets = New-Object System.Collections.Generic.List[string]
+            $variantSets.Add($set.Name)
+            $variants.Add([pscustomobject]@{ Sets = $variantSets; Required = $required; Position = $position; PipelineInput = $pipeline })
+        }
+    }
+    [pscustomobject]@{
+        Type           = $Parameter.ParameterType.Name
+        IsSwitch       = $Parameter.ParameterType -eq [System.Management.Automation.SwitchParameter]
+        Aliases        = @($Parameter.Aliases)
+        Globbing       = [bool]@($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] }).Count
+        AcceptedValues = Get-AcceptedValues $Parameter
+        DefaultValue   = Format-DefaultValue -Instance $Instance -Parameter $Parameter -File $File
+        Variants       = $variants
+    }
+}
+
+# ---- Cmdlet help: read and check -----------------------------------------------------------------------------
+
+function Read-CmdletHelp {
+    param([string] $Path, [object] $Module, [System.Collections.IDictionary] $Shared)
+    $doc = Read-MarkdownFile -Path $Path
+    $file = $doc.File
     $name = [IO.Path]::GetFileNameWithoutExtension($Path)
-    if ($doc.Title -ne $name) { Stop-Source $file "the title '# $($doc.Title)' does not match the file name '$name'." }
-    if ($name -notmatch '^([A-Za-z]+)-([A-Za-z0-9]+)$') { Stop-Source $file "'$name' is not a Verb-Noun cmdlet name." }
-    $verb = $Matches[1]
-    $noun = $Matches[2]
+    if ($name -notmatch '^([A-Za-z]+)-([A-Za-z0-9]+)$') { Stop-Source $file "'$name' is not a Verb-Noun cmdlet name (nor an about_ topic, nor $script:SharedFileName)." }
+    if ($doc.Title -cne $name) { Stop-Source $file "the title '# $($doc.Title)' does not match the file name '$name'." }
+    $command = Get-Command -Name $name -Module $Module.Name -CommandType Cmdlet -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $command) { Stop-Source $file "the module $($Module.Name) has no cmdlet '$name'." }
+    if ($command.Name -cne $name) { Stop-Source $file "the cmdlet is written '$($command.Name)'; name the file and the title so." }
 
     foreach ($key in 'external help file', 'Module Name', 'online version') {
         if (-not $doc.FrontMatter.Contains($key)) { Stop-Source $file "the front matter has no '${key}:'." }
     }
     $helpFile = $doc.FrontMatter['external help file']
-    if ($helpFile -notmatch '^[\w.]+-Help\.xml$') { Stop-Source $file "'external help file: $helpFile' is not a <assembly>-Help.xml name." }
+    # HelpFile is the name PowerShell derives from the cmdlet's assembly (a full path once Get-Help has found the file).
+    $expectedHelpFile = [IO.Path]::GetFileName($command.HelpFile)
+    if ($helpFile -ne $expectedHelpFile) { Stop-Source $file "'external help file: $helpFile' is not the file Get-Help reads for this cmdlet: $expectedHelpFile." }
 
-    # The sections: exactly the platyPS ones, in their order.
+    # The sections: exactly the platyPS ones except SYNTAX, in their order.
     $byName = @{}
     foreach ($section in $doc.Sections) {
+        if ($section.Name -eq 'SYNTAX') { Stop-Source $file '## SYNTAX is not written by hand: the syntax is generated from the parameter sets of the code. Remove the section.' $section.Line }
         if ($section.Name -notin $script:SectionOrder) { Stop-Source $file "unknown section '## $($section.Name)' (expected: $($script:SectionOrder -join ', '))." $section.Line }
         if ($byName.ContainsKey($section.Name)) { Stop-Source $file "section '## $($section.Name)' appears twice." $section.Line }
         $byName[$section.Name] = $section
@@ -300,30 +459,6 @@ function Read-CmdletHelp {
     $description = Get-TextParagraphs -Lines $byName['DESCRIPTION'].Lines -File $file
     if (-not $description) { Stop-Source $file '## DESCRIPTION is empty.' $byName['DESCRIPTION'].Line }
     if ($byName['DESCRIPTION'].Subsections.Count) { Stop-Source $file '## DESCRIPTION must not have ### subsections.' $byName['DESCRIPTION'].Subsections[0].Line }
-
-    # Syntax: one ### <set> per parameter set ("(Default)" marks the default), or a single code block when
-    # the cmdlet has one set. The code block is what the author wants shown; it is checked against the
-    # parameters' "Parameter Sets" and gives the order of the parameters in each MAML syntax item.
-    $syntax = New-Object System.Collections.Generic.List[object]
-    $syntaxSection = $byName['SYNTAX']
-    $syntaxParts = if ($syntaxSection.Subsections.Count) {
-        if (@(Split-MarkdownBlocks -Lines $syntaxSection.Lines -File $file).Count) { Stop-Source $file '## SYNTAX has text before its first ### parameter set.' $syntaxSection.Line }
-        @($syntaxSection.Subsections | ForEach-Object { [pscustomobject]@{ Heading = $_.Name; Line = $_.Line; Lines = $_.Lines } })
-    }
-    else {
-        @([pscustomobject]@{ Heading = $script:AllSetsName; Line = $syntaxSection.Line; Lines = $syntaxSection.Lines })
-    }
-    foreach ($part in $syntaxParts) {
-        $setName = $part.Heading -replace '\s*\(Default\)\s*$', ''
-        $blocks = @(Split-MarkdownBlocks -Lines $part.Lines -File $file)
-        if ($blocks.Count -ne 1 -or $blocks[0].Kind -ne 'Code') { Stop-Source $file "syntax '$($part.Heading)' must be exactly one code block." $part.Line }
-        $codeText = $blocks[0].Lines -join ' '
-        if ($codeText -notmatch "^\s*$([regex]::Escape($name))(\s|$)") { Stop-Source $file "syntax '$($part.Heading)' does not start with '$name'." $part.Line }
-        $names = @([regex]::Matches($codeText, '(?<=[\s\[])-([A-Za-z][A-Za-z0-9]*)') | ForEach-Object { $_.Groups[1].Value })
-        $syntax.Add([pscustomobject]@{ Name = $setName; IsDefault = $part.Heading -match '\(Default\)\s*$'; Parameters = $names; Line = $part.Line })
-    }
-    $setNames = @($syntax | ForEach-Object Name)
-    if (@($setNames | Select-Object -Unique).Count -ne $setNames.Count) { Stop-Source $file 'a parameter set appears twice in ## SYNTAX.' $syntaxSection.Line }
 
     # Examples: ### Example N[: title], at least one code block, and text that says what it does.
     $examples = New-Object System.Collections.Generic.List[object]
@@ -344,48 +479,44 @@ function Read-CmdletHelp {
     }
     if (-not $examples.Count) { Stop-Source $file '## EXAMPLES has no ### Example.' $examplesSection.Line }
 
-    # Parameters: ### -Name, a description, and one yaml block (platyPS writes one more block for a
-    # parameter whose flags differ between sets; each block names its sets).
-    $parameters = New-Object System.Collections.Generic.List[object]
+    # Parameters: the descriptions from the markdown (the cmdlet's own, else the shared one), the facts from the code.
     $parametersSection = $byName['PARAMETERS']
-    if (@(Split-MarkdownBlocks -Lines $parametersSection.Lines -File $file).Count) { Stop-Source $file '## PARAMETERS has text outside a ### -Parameter.' $parametersSection.Line }
-    $hasCommonParameters = $false
-    foreach ($sub in $parametersSection.Subsections) {
-        if ($sub.Name -eq 'CommonParameters') {
-            $hasCommonParameters = $true
-            if (-not (Get-TextParagraphs -Lines $sub.Lines -File $file)) { Stop-Source $file '### CommonParameters is empty.' $sub.Line }
-            continue
-        }
-        if ($sub.Name -notmatch '^-([A-Za-z][A-Za-z0-9]*)$') { Stop-Source $file "'### $($sub.Name)' in ## PARAMETERS is not '### -<Name>' or '### CommonParameters'." $sub.Line }
-        $parameterName = $Matches[1]
-        if (@($parameters | Where-Object Name -EQ $parameterName).Count) { Stop-Source $file "parameter -$parameterName is described twice." $sub.Line }
-        $blocks = @(Split-MarkdownBlocks -Lines $sub.Lines -File $file)
-        $yamlBlocks = @($blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Info -eq 'yaml' })
-        $otherCode = @($blocks | Where-Object { $_.Kind -eq 'Code' -and $_.Info -ne 'yaml' })
-        $text = @(ConvertTo-Paragraphs @($blocks | Where-Object Kind -NE 'Code'))
-        if (-not $yamlBlocks) { Stop-Source $file "parameter -$parameterName has no yaml block (Type, Parameter Sets, Aliases, Required, Position, Default value, Accept pipeline input, Accept wildcard characters)." $sub.Line }
-        if ($otherCode) { Stop-Source $file "parameter -${parameterName}: a code block that is not yaml." $otherCode[0].Line }
-        if (-not $text) { Stop-Source $file "parameter -$parameterName has no description." $sub.Line }
-        $variants = @($yamlBlocks | ForEach-Object { ConvertFrom-ParameterYaml -Block $_ -File $file -Parameter $parameterName })
-        if (@($variants | ForEach-Object Type | Select-Object -Unique).Count -gt 1) { Stop-Source $file "parameter -${parameterName}: its yaml blocks give different types." $sub.Line }
-        foreach ($variant in $variants) {
-            foreach ($set in $variant.Sets) {
-                if ($set -ne '(All)' -and $set -notin $setNames) { Stop-Source $file "parameter -${parameterName}: parameter set '$set' is not in ## SYNTAX." $sub.Line }
-            }
-        }
-        $parameters.Add([pscustomobject]@{ Name = $parameterName; Description = $text; Variants = $variants; Line = $sub.Line })
+    $written = Read-ParameterDescriptions -Section $parametersSection -File $file -AllowCommonParameters
+    if (-not $written.HasCommonParameters) { Stop-Source $file '## PARAMETERS has no ### CommonParameters.' $parametersSection.Line }
+    $documented = @($command.Parameters.Values | Where-Object { $_.Name -notin $script:CommonParameters })
+    foreach ($entry in $written.Descriptions.Values) {
+        if ($entry.Name -in $script:CommonParameters) { Stop-Source $file "-$($entry.Name) is a common parameter: ### CommonParameters covers it." $entry.Line }
+        $match = @($documented | Where-Object Name -EQ $entry.Name)
+        if (-not $match) { Stop-Source $file "### -$($entry.Name): $name has no parameter -$($entry.Name)." $entry.Line }
+        if ($match[0].Name -cne $entry.Name) { Stop-Source $file "### -$($entry.Name): the parameter is written -$($match[0].Name)." $entry.Line }
     }
-    if (-not $hasCommonParameters) { Stop-Source $file '## PARAMETERS has no ### CommonParameters.' $parametersSection.Line }
 
-    # Each syntax block lists exactly the parameters that belong to its set.
-    foreach ($set in $syntax) {
-        $expected = @($parameters | Where-Object { Get-ParameterVariant -Parameter $_ -SetName $set.Name } | ForEach-Object Name)
-        $missing = @($expected | Where-Object { $_ -notin $set.Parameters })
-        $extra = @($set.Parameters | Where-Object { $_ -notin $expected })
-        if ($missing) { Stop-Source $file "syntax '$($set.Name)' does not show -$($missing -join ', -'), whose Parameter Sets include it." $set.Line }
-        if ($extra) { Stop-Source $file "syntax '$($set.Name)' shows -$($extra -join ', -'), which has no ### entry for this set in ## PARAMETERS." $set.Line }
-        if (@($set.Parameters | Select-Object -Unique).Count -ne $set.Parameters.Count) { Stop-Source $file "syntax '$($set.Name)' shows a parameter twice." $set.Line }
+    $sets = Get-SortedParameterSets $command
+    $instance = New-CmdletInstance -Command $command -File $file
+    try {
+        $parameters = New-Object System.Collections.Generic.List[object]
+        foreach ($codeParameter in $documented) {
+            $parameterName = $codeParameter.Name
+            $text = if ($written.Descriptions.Contains($parameterName)) { $written.Descriptions[$parameterName].Description }
+            elseif ($Shared.Contains($parameterName)) {
+                if ($Shared[$parameterName].Name -cne $parameterName) { Stop-Source $script:SharedFileName "### -$($Shared[$parameterName].Name): the parameter is written -$parameterName." $Shared[$parameterName].Line }
+                $Shared[$parameterName].Description
+            }
+            else { Stop-Source $file "parameter -$parameterName has neither its own description (### -$parameterName) nor a shared one (in $script:SharedFileName)." $parametersSection.Line }
+            $facts = Get-ParameterFacts -Parameter $codeParameter -Sets $sets -Instance $instance -File $file
+            $facts | Add-Member -NotePropertyName Name -NotePropertyValue $parameterName
+            $facts | Add-Member -NotePropertyName Description -NotePropertyValue @($text)
+            $parameters.Add($facts)
+        }
     }
+    finally {
+        if ($instance -is [System.IDisposable]) { $instance.Dispose() }
+    }
+
+    # Syntax: one item per parameter set, the default first, the parameters in PowerShell's display order.
+    $syntax = @(foreach ($set in $sets) {
+            [pscustomobject]@{ Name = $set.Name; Parameters = @(Get-DisplayOrder $set | ForEach-Object Name) }
+        })
 
     $inputs = Read-TypeSection -Section $byName['INPUTS'] -File $file
     $outputs = Read-TypeSection -Section $byName['OUTPUTS'] -File $file
@@ -409,8 +540,8 @@ function Read-CmdletHelp {
 
     [pscustomobject]@{
         Name        = $name
-        Verb        = $verb
-        Noun        = $noun
+        Verb        = $command.Verb
+        Noun        = $command.Noun
         File        = $file
         HelpFile    = $helpFile
         Synopsis    = $synopsis
@@ -426,12 +557,12 @@ function Read-CmdletHelp {
 }
 
 function Get-ParameterVariant {
-    # The yaml block of a parameter that applies to a set ((All) applies to every set); $null if none.
+    # The variant of a parameter that applies to a set.
     param([object] $Parameter, [string] $SetName)
     foreach ($variant in $Parameter.Variants) {
-        if ($SetName -in $variant.Sets -or '(All)' -in $variant.Sets) { return $variant }
+        if ($SetName -in $variant.Sets) { return $variant }
     }
-    $null
+    throw "Internal error: -$($Parameter.Name) has no variant for set '$SetName'."
 }
 
 function Read-TypeSection {
@@ -459,20 +590,21 @@ function Write-Paragraphs {
 }
 
 function Write-MamlParameter {
+    # The parameter's facts and description, with the flags of one variant (that of a set, or the first).
     param([System.Xml.XmlWriter] $Writer, [object] $Parameter, [object] $Variant, [switch] $InSyntax)
-    $isSwitch = $Variant.Type -eq 'SwitchParameter'
+    $isSwitch = $Parameter.IsSwitch
     $Writer.WriteStartElement('parameter', $script:Ns.Command)
     $Writer.WriteAttributeString('required', $Variant.Required.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', 'true')
-    $Writer.WriteAttributeString('globbing', $Variant.Globbing.ToString().ToLowerInvariant())
+    $Writer.WriteAttributeString('globbing', $Parameter.Globbing.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $Variant.PipelineInput)
     $Writer.WriteAttributeString('position', $Variant.Position)
-    $Writer.WriteAttributeString('aliases', $(if ($Variant.Aliases) { $Variant.Aliases -join ', ' } else { 'none' }))
+    $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('name', $script:Ns.Maml, $Parameter.Name)
     Write-Paragraphs -Writer $Writer -Element 'description' -Namespace $script:Ns.Maml -Paragraphs $Parameter.Description
-    if ($Variant.AcceptedValues) {
+    if ($Parameter.AcceptedValues) {
         $Writer.WriteStartElement('parameterValueGroup', $script:Ns.Command)
-        foreach ($value in $Variant.AcceptedValues) {
+        foreach ($value in $Parameter.AcceptedValues) {
             $Writer.WriteStartElement('parameterValue', $script:Ns.Command)
             $Writer.WriteAttributeString('required', 'false')
             $Writer.WriteAttributeString('variableLength', 'false')
@@ -485,14 +617,14 @@ function Write-MamlParameter {
         $Writer.WriteStartElement('parameterValue', $script:Ns.Command)
         $Writer.WriteAttributeString('required', $(if ($isSwitch) { 'false' } else { 'true' }))
         $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($Variant.Type)
+        $Writer.WriteString($Parameter.Type)
         $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('type', $script:Ns.Dev)
-    $Writer.WriteElementString('name', $script:Ns.Maml, $Variant.Type)
+    $Writer.WriteElementString('name', $script:Ns.Maml, $Parameter.Type)
     $Writer.WriteElementString('uri', $script:Ns.Maml, '')
     $Writer.WriteEndElement()
-    $Writer.WriteElementString('defaultValue', $script:Ns.Dev, $Variant.DefaultValue)
+    $Writer.WriteElementString('defaultValue', $script:Ns.Dev, $Parameter.DefaultValue)
     $Writer.WriteEndElement()
 }
 
@@ -666,11 +798,18 @@ function ConvertTo-AboutText {
 if (-not (Test-Path -LiteralPath $SourcePath -PathType Container)) { throw "The help source folder '$SourcePath' does not exist." }
 $SourcePath = (Resolve-Path -LiteralPath $SourcePath).ProviderPath
 $sources = @(Get-ChildItem -LiteralPath $SourcePath -Filter '*.md' -File | Sort-Object Name)
+$sharedSource = @($sources | Where-Object Name -EQ $script:SharedFileName)
 $aboutSources = @($sources | Where-Object Name -Like 'about_*.md')
-$cmdletSources = @($sources | Where-Object Name -NotLike 'about_*.md')
+$cmdletSources = @($sources | Where-Object { $_.Name -notlike 'about_*.md' -and $_.Name -ne $script:SharedFileName })
 if (-not $cmdletSources) { throw "No cmdlet help sources (<Verb>-<Noun>.md) in '$SourcePath'." }
 
-$commands = @($cmdletSources | ForEach-Object { Read-CmdletHelp -Path $_.FullName })
+# The cmdlets' metadata: the built module, imported here (build.ps1 runs this in a child pwsh for that).
+if (-not (Test-Path -LiteralPath $ModulePath)) { throw "The module '$ModulePath' does not exist (build it first)." }
+$module = @(Import-Module -Name (Resolve-Path -LiteralPath $ModulePath).ProviderPath -PassThru -ErrorAction Stop) | Select-Object -First 1
+if (-not $module) { throw "Importing '$ModulePath' gave no module." }
+
+$shared = if ($sharedSource) { Read-SharedParameters -Path $sharedSource[0].FullName } else { @{} }
+$commands = @($cmdletSources | ForEach-Object { Read-CmdletHelp -Path $_.FullName -Module $module -Shared $shared })
 $abouts = @($aboutSources | ForEach-Object { [pscustomobject]@{ Name = $_.BaseName; Text = ConvertTo-AboutText -Path $_.FullName } })
 
 if ($ManifestPath) {
