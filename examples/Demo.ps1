@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    The demo runbook: decommission the emulator-environment connectors of an agent, the way an ops
+    The demo runbook: decommission the sandbox-environment connectors of an agent, the way an ops
     engineer would in production. build.ps1 Demo runs it against the local emulator API.
 #>
 param(

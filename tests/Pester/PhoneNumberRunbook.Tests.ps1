@@ -89,6 +89,6 @@ Describe 'The demo runbook (build.ps1 Demo)' {
         $result.ExitCode | Should -Be 0 -Because $result.Output
         $result.Output | Should -Match 'ConnectorNotFound,PolyAI\.Agents\.Commands\.RemovePolyAiConnectorCommand'
         $result.Output | Should -Match 'DEMO DONE'
-        Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the emulator connectors'
+        Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the sandbox connectors'
     }
 }
