@@ -59,6 +59,7 @@ $BinFiles = @(
     'PolyAI.Agents.Core.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll'
     'Microsoft.Bcl.TimeProvider.dll'
+    'DiffPlex.dll'
     'Microsoft.Extensions.Configuration.Abstractions.dll'
     'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
     'Microsoft.Extensions.DependencyInjection.dll'

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+
 namespace PolyAI.Agents.Client;
 
 /// <summary>The parts of an API error response that help a user or PolyAI support.</summary>
@@ -5,12 +8,13 @@ public sealed class ApiError
 {
     public static readonly ApiError None = new(null, null, null);
 
-    public ApiError(string? code, string? message, string? correlationId, int? codeId = null)
+    public ApiError(string? code, string? message, string? correlationId, int? codeId = null, IReadOnlyList<string>? conflicts = null)
     {
         Code = code;
         Message = message;
         CorrelationId = correlationId;
         CodeId = codeId;
+        Conflicts = conflicts ?? Array.Empty<string>();
     }
 
     /// <summary>The API's error code, e.g. CONNECTORS_NOT_FOUND.</summary>
@@ -25,8 +29,11 @@ public sealed class ApiError
     /// <summary>X-PolyAI-Correlation-Id (or the id in the body): quote it to PolyAI support.</summary>
     public string? CorrelationId { get; }
 
+    /// <summary>The paths a merge conflicts on, as the API listed them (e.g. behavior, knowledgeBase/topics/t1/content).</summary>
+    public IReadOnlyList<string> Conflicts { get; }
+
     public ApiError WithCorrelationId(string? correlationId) =>
         string.IsNullOrEmpty(CorrelationId) && !string.IsNullOrEmpty(correlationId)
-            ? new ApiError(Code, Message, correlationId, CodeId)
+            ? new ApiError(Code, Message, correlationId, CodeId, Conflicts)
             : this;
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -29,7 +30,9 @@ internal static class ApiErrorParser
             using var document = JsonDocument.Parse(body!);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                return FromJson(document.RootElement);
+                var error = FromJson(document.RootElement);
+                var conflicts = ConflictsIn(document.RootElement);
+                return conflicts.Count == 0 ? error : new ApiError(error.Code, error.Message, error.CorrelationId, error.CodeId, conflicts);
             }
         }
         catch (JsonException)
@@ -71,6 +74,35 @@ internal static class ApiErrorParser
 
         return new ApiError(String(root, "code"), message, String(root, "correlation_id") ?? String(root, "error_id"));
     }
+
+    /// <summary>The conflicts a merge failed on: an array "conflicts" at the top, in "data" or in "error", of paths
+    /// (an array of segments, or one string) or of objects with such a "path". The body shape of a conflict is not
+    /// published; this reads what the API introduction and later specs describe.</summary>
+    private static IReadOnlyList<string> ConflictsIn(JsonElement root)
+    {
+        foreach (var container in new[] { root, Member(root, "data"), Member(root, "error") })
+        {
+            if (container is { ValueKind: JsonValueKind.Object } holder && holder.TryGetProperty("conflicts", out var conflicts) && conflicts.ValueKind == JsonValueKind.Array)
+            {
+                return conflicts.EnumerateArray()
+                    .Select(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty("path", out var path) ? PathText(path) : PathText(item))
+                    .Where(path => path.Length > 0)
+                    .ToList();
+            }
+        }
+
+        return Array.Empty<string>();
+    }
+
+    private static JsonElement? Member(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : null;
+
+    private static string PathText(JsonElement path) => path.ValueKind switch
+    {
+        JsonValueKind.Array => string.Join("/", path.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString())),
+        JsonValueKind.String => path.GetString() ?? string.Empty,
+        _ => string.Empty,
+    };
 
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number

@@ -1,3 +1,4 @@
+using System.Linq;
 using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Client;
@@ -5,8 +6,9 @@ namespace PolyAI.Agents.Client;
 /// <summary>
 /// What a non-2xx answer means, in one place. 401, 429 and 5xx mean what they always mean. Otherwise a
 /// documented API code decides (<see cref="ApiErrorCodes"/>), then the operation's own rule for the status
-/// (<see cref="ApiOperation.StatusRules"/>), then the status. The resource is the code's, else the
-/// operation's.
+/// (<see cref="ApiOperation.StatusRules"/>), then the status; an error that lists conflicts is the operation's
+/// conflict, whatever its status (a merge answers 409 or, in later specs, 400 with the conflicts). The resource is
+/// the code's, else the operation's.
 /// </summary>
 internal static class FailureRules
 {
@@ -17,6 +19,11 @@ internal static class FailureRules
         if (status is 401 or 429 or >= 500)
         {
             return (KindOf(status), resource, null);
+        }
+
+        if (error.Conflicts.Count > 0 && operation.StatusRules.Values.FirstOrDefault(r => r.Kind == PolyAiFailureKind.Conflict) is { } conflict)
+        {
+            return (PolyAiFailureKind.Conflict, resource, conflict.ErrorName);
         }
 
         if (code is not null && code.Kind != PolyAiFailureKind.Authentication)

@@ -267,6 +267,11 @@ internal sealed partial class PolyAiClient
             message.Append(" (correlation id ").Append(apiError.CorrelationId).Append(')');
         }
 
+        if (apiError.Conflicts.Count > 0)
+        {
+            message.Append("; it conflicts on ").Append(string.Join(", ", apiError.Conflicts));
+        }
+
         message.Append(AttemptsSuffix(policy));
         if (kind == PolyAiFailureKind.RateLimited && RetryPolicy.RetryAfter(response) is { } wait)
         {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Text.Json;
+using PolyAI.Agents.Client;
 using static PolyAI.Agents.Contract.ResponseKind;
 using static PolyAI.Agents.Contract.RetryClass;
 
@@ -15,6 +17,9 @@ namespace PolyAI.Agents.Contract;
 internal static class ApiOperations
 {
     private const string Agent = "/v1/agents/{agentId}";
+    private const string Branches = Agent + "/branches";
+    private const string Branch = Branches + "/{branchId}";
+    private const string Topics = Branch + "/knowledge-base/topics";
     private const string Connectors = Agent + "/telephony/connectors";
     private const string PhoneNumbers = Agent + "/telephony/phone-numbers";
 
@@ -26,6 +31,39 @@ internal static class ApiOperations
     // ---- Agents -------------------------------------------------------------------------------------------------
 
     public static readonly ApiOperation<NoBody, List<AgentDto>> ListAgents = new("A1", "GET", "/v1/agents", 200, Documented, SafeToRepeat, ResourceKind.Agent, null, Wire.ListAgentDto);
+    public static readonly ApiOperation<CreateAgentBody, AgentDto> CreateAgent = new("A2", "POST", "/v1/agents", 200, Documented, NotSafeToRepeat, ResourceKind.Agent, Wire.CreateAgentBody, Wire.AgentDto);
+    public static readonly ApiOperation<NoBody, NoContent> DeleteAgent = new("A3", "DELETE", Agent, 204, ResponseKind.NoContent, SafeToRepeat, ResourceKind.Agent, null, null);
+    public static readonly ApiOperation<DuplicateAgentBody, AgentDto> DuplicateAgent = new("A4", "POST", Agent + "/duplicate", 200, Documented, NotSafeToRepeat, ResourceKind.Agent, Wire.DuplicateAgentBody, Wire.AgentDto);
+
+    // ---- Branches -----------------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, JsonElement> ListBranches = new("B1", "GET", Branches, 200, Undocumented, SafeToRepeat, ResourceKind.Branch, null, Wire.JsonElement);
+    public static readonly ApiOperation<CreateBranchBody, JsonElement> CreateBranch = new("B2", "POST", Branches, 201, Undocumented, NotSafeToRepeat, ResourceKind.Branch, Wire.CreateBranchBody, Wire.JsonElement);
+    public static readonly ApiOperation<NoBody, JsonElement> DeleteBranch = new("B3", "DELETE", Branch, 200, Undocumented, SafeToRepeat, ResourceKind.Branch, null, Wire.JsonElement);
+
+    /// <summary>A conflict is a 409 (the API introduction) or a 400 that lists the conflicts (later specs): both are
+    /// BranchMergeConflict (see FailureRules).</summary>
+    public static readonly ApiOperation<MergeBranchBody, JsonElement> MergeBranch = new("B4", "POST", Branch + "/merge", 200, Undocumented, NotSafeToRepeat, ResourceKind.Branch, Wire.MergeBranchBody, Wire.JsonElement)
+    {
+        StatusRules = new Dictionary<int, StatusRule> { [409] = new(PolyAiFailureKind.Conflict, "BranchMergeConflict") },
+    };
+
+    // ---- Behavior rules -----------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, AgentRulesResponse> GetBehavior = new("R1", "GET", Branch + "/behavior", 200, Documented, SafeToRepeat, ResourceKind.Behavior, null, Wire.AgentRulesResponse);
+
+    /// <summary>Replaces the whole text: sending it twice leaves the same rules, so it is safe to repeat.</summary>
+    public static readonly ApiOperation<UpdateAgentRulesBody, AgentRulesResponse> UpdateBehavior = new("R2", "PATCH", Branch + "/behavior", 200, Documented, SafeToRepeat, ResourceKind.Behavior, Wire.UpdateAgentRulesBody, Wire.AgentRulesResponse);
+
+    // ---- Knowledge base -----------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, JsonElement> ListTopics = new("K1", "GET", Topics, 200, Undocumented, SafeToRepeat, ResourceKind.KnowledgeTopic, null, Wire.JsonElement);
+    public static readonly ApiOperation<CreateKnowledgeBaseTopicBody, JsonElement> CreateTopic = new("K2", "POST", Topics, 201, Undocumented, NotSafeToRepeat, ResourceKind.KnowledgeTopic, Wire.CreateKnowledgeBaseTopicBody, Wire.JsonElement);
+    public static readonly ApiOperation<NoBody, JsonElement> GetTopic = new("K3", "GET", Topics + "/{topicId}", 200, Undocumented, SafeToRepeat, ResourceKind.KnowledgeTopic, null, Wire.JsonElement);
+
+    /// <summary>Sets the given fields to the given values: safe to repeat.</summary>
+    public static readonly ApiOperation<UpdateKnowledgeBaseTopicBody, NoContent> UpdateTopic = new("K4", "PATCH", Topics + "/{topicId}", 204, ResponseKind.NoContent, SafeToRepeat, ResourceKind.KnowledgeTopic, Wire.UpdateKnowledgeBaseTopicBody, null);
+    public static readonly ApiOperation<NoBody, NoContent> DeleteTopic = new("K5", "DELETE", Topics + "/{topicId}", 204, ResponseKind.NoContent, SafeToRepeat, ResourceKind.KnowledgeTopic, null, null);
 
     // ---- Connectors ---------------------------------------------------------------------------------------------
 

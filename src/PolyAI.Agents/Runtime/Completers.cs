@@ -52,6 +52,20 @@ internal static class CompletionSource
             .ToList();
     }
 
+    /// <summary>Completes ids of something that belongs to the -AgentId already on the command line; nothing
+    /// without one. The cache key is per agent.</summary>
+    public static IEnumerable<CompletionResult> CompleteForAgent(
+        IDictionary fakeBoundParameters,
+        string key,
+        string wordToComplete,
+        Func<PolyAiClient, string, CancellationToken, Task<IReadOnlyList<(string Value, string Tooltip)>>> fetch)
+    {
+        var agentId = BoundString(fakeBoundParameters, "AgentId");
+        return agentId is null
+            ? Array.Empty<CompletionResult>()
+            : Complete(fakeBoundParameters, $"{key}:{agentId}", wordToComplete, (client, token) => fetch(client, agentId, token));
+    }
+
     /// <summary>The value of another parameter already typed on the line, if it is a plain string.</summary>
     public static string? BoundString(IDictionary fakeBoundParameters, string name)
     {
@@ -151,13 +165,29 @@ public sealed class AgentIdCompleter : IArgumentCompleter
 /// <summary>Completes -ConnectorId from the connectors of the -AgentId already on the command line.</summary>
 public sealed class ConnectorIdCompleter : IArgumentCompleter
 {
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForAgent(fakeBoundParameters, "connectors", wordToComplete, async (client, agentId, token) =>
+            (IReadOnlyList<(string, string)>)(await client.ListConnectorsAsync(agentId, token).ConfigureAwait(false))
+                .Select(c => (c.ConnectorId, $"{c.Name} ({c.ClientEnv})")).ToList());
+}
+
+/// <summary>Completes -BranchId (and -ReferenceBranchId) from the branches of the -AgentId already on the command line.</summary>
+public sealed class BranchIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForAgent(fakeBoundParameters, "branches", wordToComplete, async (client, agentId, token) =>
+            (IReadOnlyList<(string, string)>)(await client.ListBranchesAsync(agentId, token).ConfigureAwait(false))
+                .Select(b => (b.BranchId, b.Name ?? b.BranchId)).ToList());
+}
+
+/// <summary>Completes -TopicId from the topics of the -AgentId and -BranchId (main when not given) on the command line.</summary>
+public sealed class TopicIdCompleter : IArgumentCompleter
+{
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var agentId = CompletionSource.BoundString(fakeBoundParameters, "AgentId");
-        return agentId is null
-            ? Array.Empty<CompletionResult>()
-            : CompletionSource.Complete(fakeBoundParameters, "connectors:" + agentId, wordToComplete, async (client, token) =>
-                (IReadOnlyList<(string, string)>)(await client.ListConnectorsAsync(agentId, token).ConfigureAwait(false))
-                    .Select(c => (c.ConnectorId, $"{c.Name} ({c.ClientEnv})")).ToList());
+        var branchId = CompletionSource.BoundString(fakeBoundParameters, "BranchId") ?? Branch.Main;
+        return CompletionSource.CompleteForAgent(fakeBoundParameters, "topics:" + branchId, wordToComplete, async (client, agentId, token) =>
+            (IReadOnlyList<(string, string)>)(await client.ListTopicsAsync(agentId, branchId, token).ConfigureAwait(false))
+                .Select(t => (t.TopicId, t.Name)).ToList());
     }
 }

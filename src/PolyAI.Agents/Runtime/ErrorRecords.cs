@@ -22,11 +22,16 @@ internal static class ErrorRecords
         };
 
     /// <summary>An item a batch read did not find: the same error a 404 for it alone would give.</summary>
-    public static ErrorRecord NotFoundInBatch(ResourceKind resource, string agentId, string key) => FromApi(
+    public static ErrorRecord NotFoundInBatch(ResourceKind resource, string agentId, string key) =>
+        NotFoundInList(resource, $"agent '{agentId}'", key);
+
+    /// <summary>An item asked for by id that a list (or batch) read did not contain: the error a 404 would give.
+    /// <paramref name="where"/> says what was searched, e.g. "agent 'A'" or "branch 'b' of agent 'A'".</summary>
+    public static ErrorRecord NotFoundInList(ResourceKind resource, string where, string key) => FromApi(
         new PolyAiApiException(
             PolyAiFailureKind.NotFound,
-            $"Get {resource.Noun} '{key}' of agent '{agentId}'",
-            $"{char.ToUpperInvariant(resource.Noun[0])}{resource.Noun.Substring(1)} '{key}' was not found in agent '{agentId}'.",
+            $"Get {resource.Noun} '{key}' of {where}",
+            $"{char.ToUpperInvariant(resource.Noun[0])}{resource.Noun.Substring(1)} '{key}' was not found in {where}.",
             resource),
         key);
 
