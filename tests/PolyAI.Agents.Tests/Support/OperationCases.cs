@@ -15,6 +15,20 @@ namespace PolyAI.Agents.Tests.Support;
 public enum Operation
 {
     ListAgents,
+    CreateAgent,
+    DeleteAgent,
+    DuplicateAgent,
+    ListBranches,
+    CreateBranch,
+    DeleteBranch,
+    MergeBranch,
+    GetBehavior,
+    UpdateBehavior,
+    ListTopics,
+    CreateTopic,
+    GetTopic,
+    UpdateTopic,
+    DeleteTopic,
     ListConnectors,
     GetConnectorsBatch,
     UpdateConnectorsBatch,
@@ -44,7 +58,10 @@ internal sealed class OperationCase
     /// <summary>The number the phone-number cases use; <see cref="Stub"/> answers for it.</summary>
     public const string Number = "+442071234567";
 
-    private OperationCase(Operation name, ApiOperation operation, bool takesANumber, Func<PolyAiClient, string, string, CancellationToken, Task> invoke, Func<string> sampleBody, string? query = null)
+    /// <summary>The branch the knowledge-base cases use (their id is the topic's).</summary>
+    public const string Branch = "b1";
+
+    private OperationCase(Operation name, ApiOperation operation, bool takesANumber, Func<PolyAiClient, string, string, CancellationToken, Task> invoke, Func<string> sampleBody, string? query = null, bool inBranch = false)
     {
         Name = name;
         ApiOperation = operation;
@@ -52,7 +69,11 @@ internal sealed class OperationCase
         InvokeCore = invoke;
         SampleBody = sampleBody;
         Query = query;
+        InBranch = inBranch;
     }
+
+    /// <summary>True for the cases whose id is the third path value, after the agent and <see cref="Branch"/>.</summary>
+    public bool InBranch { get; }
 
     public Operation Name { get; }
 
@@ -76,7 +97,7 @@ internal sealed class OperationCase
     /// <summary>The path and query the case must send, from the operation table's template.</summary>
     public string ExpectedPathAndQuery(string agentId, string id)
     {
-        var values = new[] { agentId, id }.Take(ApiOperation.PathParameters.Count).ToArray();
+        var values = (InBranch ? new[] { agentId, Branch, id } : new[] { agentId, id }).Take(ApiOperation.PathParameters.Count).ToArray();
         return ApiOperation.Path(values) + (Query is null ? "" : "?" + Query);
     }
 
@@ -85,6 +106,20 @@ internal sealed class OperationCase
     public static IReadOnlyList<OperationCase> All { get; } = new[]
     {
         new OperationCase(Operation.ListAgents, ApiOperations.ListAgents, false, (c, _, _, ct) => c.ListAgentsAsync(ct), () => $"[{Samples.AgentNode()}]"),
+        new OperationCase(Operation.CreateAgent, ApiOperations.CreateAgent, false, (c, _, _, ct) => c.CreateAgentAsync(new AgentDefinition("Front desk", "Hello", "voice-1"), ct), () => Samples.AgentNode()),
+        new OperationCase(Operation.DeleteAgent, ApiOperations.DeleteAgent, false, (c, a, _, ct) => c.DeleteAgentAsync(a, ct), () => ""),
+        new OperationCase(Operation.DuplicateAgent, ApiOperations.DuplicateAgent, false, (c, a, _, ct) => c.DuplicateAgentAsync(a, "Copy", null, ct), () => Samples.AgentNode()),
+        new OperationCase(Operation.ListBranches, ApiOperations.ListBranches, false, (c, a, _, ct) => c.ListBranchesAsync(a, ct), () => AuthoringSamples.BranchList("b1")),
+        new OperationCase(Operation.CreateBranch, ApiOperations.CreateBranch, false, (c, a, _, ct) => c.CreateBranchAsync(a, "fix", ct), () => """{"branchId":"b1","sequenceId":"s1"}"""),
+        new OperationCase(Operation.DeleteBranch, ApiOperations.DeleteBranch, false, (c, a, id, ct) => c.DeleteBranchAsync(a, id, ct), () => """{"sequence":"s2","message":"deleted"}"""),
+        new OperationCase(Operation.MergeBranch, ApiOperations.MergeBranch, false, (c, a, id, ct) => c.MergeBranchAsync(a, id, null, Array.Empty<ConflictResolution>(), ct), () => """{"sequence":"s3","message":"merged","testRunIds":["t1"]}"""),
+        new OperationCase(Operation.GetBehavior, ApiOperations.GetBehavior, false, (c, a, id, ct) => c.GetBehaviorAsync(a, id, ct), () => """{"behavior":"Be kind."}"""),
+        new OperationCase(Operation.UpdateBehavior, ApiOperations.UpdateBehavior, false, (c, a, id, ct) => c.UpdateBehaviorAsync(a, id, "Be brief.", ct), () => """{"behavior":"Be brief."}"""),
+        new OperationCase(Operation.ListTopics, ApiOperations.ListTopics, false, (c, a, id, ct) => c.ListTopicsAsync(a, id, ct), () => $"[{AuthoringSamples.Topic("t1")}]"),
+        new OperationCase(Operation.CreateTopic, ApiOperations.CreateTopic, false, (c, a, id, ct) => c.CreateTopicAsync(a, id, new TopicFields { Name = "Hours", Content = "9-5" }, ct), () => AuthoringSamples.Topic("t1")),
+        new OperationCase(Operation.GetTopic, ApiOperations.GetTopic, false, (c, a, id, ct) => c.GetTopicAsync(a, Branch, id, ct), () => AuthoringSamples.Topic("t1"), inBranch: true),
+        new OperationCase(Operation.UpdateTopic, ApiOperations.UpdateTopic, false, (c, a, id, ct) => c.UpdateTopicAsync(a, Branch, id, new TopicFields { Content = "9-6" }, ct), () => "", inBranch: true),
+        new OperationCase(Operation.DeleteTopic, ApiOperations.DeleteTopic, false, (c, a, id, ct) => c.DeleteTopicAsync(a, Branch, id, ct), () => "", inBranch: true),
         new OperationCase(Operation.ListConnectors, ApiOperations.ListConnectors, false, (c, a, _, ct) => c.ListConnectorsAsync(a, ct), () => Samples.ConnectorList("conn_abc123")),
         new OperationCase(Operation.GetConnectorsBatch, ApiOperations.GetConnectorsBatch, false, (c, a, id, ct) => c.GetConnectorsAsync(a, new[] { id }, ct), () => Samples.BatchFoundAndNotFound),
         new OperationCase(Operation.UpdateConnectorsBatch, ApiOperations.UpdateConnectorsBatch, false, (c, a, id, ct) => c.UpdateConnectorsAsync(a, new[] { new ConnectorUpdate(id) { VoiceName = "en-GB-Neural2-A" } }, ct), () => TelephonySamples.Results(TelephonySamples.Success("c1"))),
