@@ -26,6 +26,20 @@ Describe 'Tab completion' {
         Complete 'Remove-PolyAiConnector -AgentId PROJECT-OTHER -ConnectorId ' | Should -Be @('conn-other-1', 'conn-other-2')
     }
 
+    It 'completes -BranchId from the branches of the -AgentId on the line, on every branch-scoped cmdlet' {
+        $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'fix-hours' -Confirm:$false
+        Complete 'Get-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br' | Should -Be @('br-0001')
+        Complete 'Merge-PolyAiBranch -AgentId PROJECT-DEMO -BranchId ' | Should -Be @('main', 'br-0001')
+        Complete 'Compare-PolyAiBranch -AgentId PROJECT-DEMO -BranchId br-0001 -ReferenceBranchId m' | Should -Be @('main')
+    }
+
+    It 'completes -TopicId from the topics of the -AgentId and -BranchId (main when not given) on the line' {
+        Complete 'Get-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -TopicId t-p' | Should -Be @('t-parking', 't-promo')
+        $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'kb' -Confirm:$false
+        Remove-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -TopicId t-promo -Confirm:$false
+        Complete 'Remove-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -TopicId t-p' | Should -Be @('t-parking')
+    }
+
     It 'offers nothing for -ConnectorId before -AgentId is given' {
         Complete 'Get-PolyAiConnector -ConnectorId conn' | Should -BeNullOrEmpty
         (Get-TestRequest).Count | Should -Be 0

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using PolyAI.Agents.Client;
 using PolyAI.Agents.Contract;
@@ -66,6 +67,8 @@ internal static class ErrorRecords
         var noun = resource?.Noun ?? "resource";
         return ex.Kind switch
         {
+            PolyAiFailureKind.Conflict when ex.ApiError.Conflicts.Count > 0 =>
+                $"Resolve each conflicting path with -Resolution, e.g. -Resolution {string.Join(", ", ex.ApiError.Conflicts.Select(path => $"@{{ Path = '{path}'; Strategy = 'ours' }}"))} ('ours' keeps the branch's version, 'theirs' main's, 'base' the version both started from), or change the branch and merge again.",
             PolyAiFailureKind.NotFound when resource == ResourceKind.Agent => "Check the agent id: it is the Agent Studio project id, e.g. PROJECT-58RP822I.",
             PolyAiFailureKind.NotFound => $"Check the {noun} and the agent id; {resource?.ListCommand ?? "Get-PolyAiAgent"} lists what exists.",
             PolyAiFailureKind.PermissionDenied => "Use an API key of the workspace that owns this agent.",

@@ -1,0 +1,90 @@
+# The ShouldProcess matrix of every changing cmdlet of the authoring workflow, counted on the emulator: which
+# change requests reached it, and whether the descriptive reads were made. Each row: how to set up (run first,
+# not counted), the change, the request that makes it, the cmdlet's ConfirmImpact and whether it has -Force.
+
+BeforeDiscovery {
+    $script:rows = @(
+        @{ Cmdlet = 'New-PolyAiAgent'; Setup = ''; Change = "New-PolyAiAgent -Name 'Clinic' -Greeting 'Hello' -VoiceId 'voice-1'"; Method = 'POST'; Path = '/v1/agents'; Impact = 'Low'; Force = $false }
+        @{ Cmdlet = 'Copy-PolyAiAgent'; Setup = ''; Change = "Copy-PolyAiAgent -AgentId PROJECT-DEMO -NewName 'Demo copy'"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/duplicate'; Impact = 'Low'; Force = $false }
+        @{ Cmdlet = 'Remove-PolyAiAgent'; Setup = ''; Change = 'Remove-PolyAiAgent -AgentId PROJECT-OTHER'; Method = 'DELETE'; Path = '/v1/agents/PROJECT-OTHER'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'New-PolyAiBranch'; Setup = ''; Change = "New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'wip'"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/branches'; Impact = 'Low'; Force = $false }
+        @{ Cmdlet = 'Remove-PolyAiBranch'; Setup = 'branch'; Change = 'Remove-PolyAiBranch -AgentId PROJECT-DEMO -BranchId br-0001'; Method = 'DELETE'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'Merge-PolyAiBranch'; Setup = 'change'; Change = 'Merge-PolyAiBranch -AgentId PROJECT-DEMO -BranchId br-0001'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001/merge'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'Set-PolyAiBehavior'; Setup = 'branch'; Change = "Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br-0001 -Text 'Be brief.'"; Method = 'PATCH'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001/behavior'; Impact = 'Medium'; Force = $false }
+        @{ Cmdlet = 'New-PolyAiKnowledgeTopic'; Setup = 'branch'; Change = "New-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -Name 'Wifi' -Content 'Free wifi in the waiting room.'"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001/knowledge-base/topics'; Impact = 'Low'; Force = $false }
+        @{ Cmdlet = 'Set-PolyAiKnowledgeTopic'; Setup = 'branch'; Change = "Set-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -TopicId t-hours -Content 'We are open every day.'"; Method = 'PATCH'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001/knowledge-base/topics/t-hours'; Impact = 'Medium'; Force = $false }
+        @{ Cmdlet = 'Remove-PolyAiKnowledgeTopic'; Setup = 'branch'; Change = 'Remove-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -TopicId t-parking'; Method = 'DELETE'; Path = '/v1/agents/PROJECT-DEMO/branches/br-0001/knowledge-base/topics/t-parking'; Impact = 'Medium'; Force = $true }
+    )
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
+    Import-TestModule
+
+    function Initialize-Row([string] $Setup) {
+        Initialize-TestCase
+        if ($Setup -in 'branch', 'change') { $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'wip' -Confirm:$false }
+        if ($Setup -eq 'change') { Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br-0001 -Text 'Be brief.' -Confirm:$false }
+        Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false
+    }
+
+    function Get-ChangeRequest([string] $Method, [string] $Path) { @(Get-TestRequest -Method $Method | Where-Object path -EQ $Path) }
+
+    function Invoke-Change([string] $Change, [string] $Extra) {
+        Invoke-Expression "$Change $Extra -ErrorAction SilentlyContinue" | Out-Null
+    }
+}
+
+Describe '<Cmdlet>: ShouldProcess (requests counted on the emulator)' -ForEach $rows {
+    BeforeEach { Initialize-Row $Setup }
+    AfterEach { Reset-TestPreference }
+    AfterAll { Disconnect-PolyAi }
+
+    It 'declares ConfirmImpact <Impact>' {
+        $attribute = (Get-Command $Cmdlet).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.SupportsShouldProcess | Should -BeTrue
+        $attribute.ConfirmImpact | Should -Be $Impact
+        ((Get-Command $Cmdlet).Parameters.ContainsKey('Force')) | Should -Be $Force
+    }
+
+    It '-WhatIf sends no change' {
+        Invoke-Change $Change '-WhatIf'
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 0
+    }
+
+    It '$WhatIfPreference sends no change, even with -Force or -Confirm:$false' {
+        $global:WhatIfPreference = $true
+        Invoke-Change $Change $(if ($Force) { '-Force' } else { '-Confirm:$false' })
+        $global:WhatIfPreference = $false
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 0
+    }
+
+    It '-Confirm:$false sends the change once' {
+        Invoke-Change $Change '-Confirm:$false'
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 1
+    }
+
+    It '-Force (where the cmdlet has it) sends the change without the descriptive reads' -Skip:(-not $Force) {
+        Invoke-Change $Change '-Force'
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 1
+        (Get-TestRequest -Method GET).Count | Should -Be 0
+    }
+
+    It '$ConfirmPreference None sends the change without asking' {
+        $global:ConfirmPreference = 'None'
+        Invoke-Change $Change ''
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 1
+    }
+
+    It 'by default asks exactly when its impact reaches $ConfirmPreference (High): unanswered, a High change is not sent' {
+        $result = Invoke-TestPwsh -Script $Change
+        $expected = if ($Impact -eq 'High') { 0 } else { 1 }
+        (Get-ChangeRequest $Method $Path).Count | Should -Be $expected -Because $result.Output
+    }
+
+    It '-Confirm prompts, and answering No sends nothing' {
+        $result = Invoke-TestPwsh -InputText 'N' -Script "$Change -Confirm"
+        $result.Output | Should -Match 'Continue\?'
+        (Get-ChangeRequest $Method $Path).Count | Should -Be 0
+    }
+}
