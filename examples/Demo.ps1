@@ -1,7 +1,9 @@
 <#
 .SYNOPSIS
-    The demo runbook: decommission the sandbox-environment connectors of an agent, the way an ops
-    engineer would in production. build.ps1 Demo runs it against the local emulator API.
+    The demo runbook, the way an ops engineer would run it in production: decommission the sandbox-environment
+    connectors of an agent and rehome its phone numbers; then change what the agent says the way code is changed
+    (a branch, a What-if diff for the reviewer, the compare plan, a merge, the branch removed).
+    build.ps1 Demo runs it against the local emulator API.
 #>
 param(
     [string] $AgentId = 'PROJECT-DEMO',
@@ -50,5 +52,25 @@ try {
 finally {
     Remove-Item -LiteralPath $csv -ErrorAction SilentlyContinue
 }
+
+Write-Host "`n8. Authoring: a branch for the change" -ForegroundColor Cyan
+$branch = New-PolyAiBranch -AgentId $AgentId -Name 'saturday-hours' -Confirm:$false
+$branch | Format-Table | Out-Host
+
+Write-Host "9. Preview the new rules as a diff (-WhatIf), then set them on the branch" -ForegroundColor Cyan
+$rules = (Get-PolyAiBehavior -AgentId $AgentId).Text -replace 'Book, move or cancel appointments\.', "Book, move or cancel appointments, also on Saturdays.`nConfirm the caller's name before booking."
+$branch | Set-PolyAiBehavior -Text $rules -WhatIf
+$branch | Set-PolyAiBehavior -Text $rules -Confirm:$false
+Set-PolyAiKnowledgeTopic -AgentId $AgentId -BranchId $branch.BranchId -TopicId t-hours -Content 'We are open Monday to Saturday, 9:00 to 17:00.' -Confirm:$false
+
+Write-Host "`n10. The plan a reviewer reads: what the branch changes against main" -ForegroundColor Cyan
+$plan = Compare-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId
+$plan | Format-Table Area, Change, Name, Summary -AutoSize | Out-Host
+
+Write-Host "11. Merge it (preview first), then remove the branch" -ForegroundColor Cyan
+Merge-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -WhatIf
+Merge-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -Message 'Saturday opening' -Force | Format-Table | Out-Host
+Remove-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -Force
+(Get-PolyAiKnowledgeTopic -AgentId $AgentId -TopicId t-hours).Content | ForEach-Object { "  main now says: $_" } | Out-Host
 
 Disconnect-PolyAi

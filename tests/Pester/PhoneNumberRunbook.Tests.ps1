@@ -90,5 +90,9 @@ Describe 'The demo runbook (build.ps1 Demo)' {
         $result.Output | Should -Match 'ConnectorNotFound,PolyAI\.Agents\.Commands\.RemovePolyAiConnectorCommand'
         $result.Output | Should -Match 'DEMO DONE'
         Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the sandbox connectors'
+        $result.Output | Should -Match "(?m)^\+ Book, move or cancel appointments, also on Saturdays\." -Because 'the demo previews the new rules as a diff'
+        $result.Output | Should -Match 'main now says: We are open Monday to Saturday'
+        Connect-TestEmulator
+        (Get-PolyAiBranch -AgentId PROJECT-DEMO).BranchId | Should -Be 'main' -Because 'the demo removes its branch after the merge'
     }
 }
