@@ -20,6 +20,9 @@ internal static class ApiOperations
     private const string Branches = Agent + "/branches";
     private const string Branch = Branches + "/{branchId}";
     private const string Topics = Branch + "/knowledge-base/topics";
+    private const string Attributes = Branch + "/attributes";
+    private const string Variants = Branch + "/variants";
+    private const string ConfigPages = Agent + "/real-time-configs";
     private const string Connectors = Agent + "/telephony/connectors";
     private const string PhoneNumbers = Agent + "/telephony/phone-numbers";
 
@@ -64,6 +67,28 @@ internal static class ApiOperations
     /// <summary>Sets the given fields to the given values: safe to repeat.</summary>
     public static readonly ApiOperation<UpdateKnowledgeBaseTopicBody, NoContent> UpdateTopic = new("K4", "PATCH", Topics + "/{topicId}", 204, ResponseKind.NoContent, SafeToRepeat, ResourceKind.KnowledgeTopic, Wire.UpdateKnowledgeBaseTopicBody, null);
     public static readonly ApiOperation<NoBody, NoContent> DeleteTopic = new("K5", "DELETE", Topics + "/{topicId}", 204, ResponseKind.NoContent, SafeToRepeat, ResourceKind.KnowledgeTopic, null, null);
+
+    // ---- Attributes and variants --------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, GetAttributesResponse> ListAttributes = new("V1", "GET", Attributes, 200, Documented, SafeToRepeat, ResourceKind.Attribute, null, Wire.GetAttributesResponse);
+    public static readonly ApiOperation<AttributeNameBody, AttributeDto> CreateAttribute = new("V2", "POST", Attributes, 201, Documented, NotSafeToRepeat, ResourceKind.Attribute, Wire.AttributeNameBody, Wire.AttributeDto);
+    public static readonly ApiOperation<AttributeNameBody, AttributeDto> UpdateAttribute = new("V3", "PATCH", Attributes + "/{attributeId}", 200, Documented, SafeToRepeat, ResourceKind.Attribute, Wire.AttributeNameBody, Wire.AttributeDto);
+    public static readonly ApiOperation<NoBody, JsonElement> DeleteAttribute = new("V4", "DELETE", Attributes + "/{attributeId}", 200, Undocumented, SafeToRepeat, ResourceKind.Attribute, null, Wire.JsonElement);
+    public static readonly ApiOperation<NoBody, GetVariantsResponse> ListVariants = new("V5", "GET", Variants, 200, Documented, SafeToRepeat, ResourceKind.Variant, null, Wire.GetVariantsResponse);
+    public static readonly ApiOperation<CreateVariantBody, VariantDto> CreateVariant = new("V6", "POST", Variants, 201, Documented, NotSafeToRepeat, ResourceKind.Variant, Wire.CreateVariantBody, Wire.VariantDto);
+
+    /// <summary>Sets the given fields to the given values: safe to repeat.</summary>
+    public static readonly ApiOperation<UpdateVariantBody, VariantDto> UpdateVariant = new("V7", "PATCH", Variants + "/{variantId}", 200, Documented, SafeToRepeat, ResourceKind.Variant, Wire.UpdateVariantBody, Wire.VariantDto);
+    public static readonly ApiOperation<NoBody, JsonElement> DeleteVariant = new("V8", "DELETE", Variants + "/{variantId}", 200, Undocumented, SafeToRepeat, ResourceKind.Variant, null, Wire.JsonElement);
+
+    // ---- Real-time configs --------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, GetConfigPagesResponse> ListConfigPages = new("T1", "GET", ConfigPages, 200, Documented, SafeToRepeat, ResourceKind.RealTimeConfig, null, Wire.GetConfigPagesResponse);
+    public static readonly ApiOperation<NoBody, ConfigPageDto> GetConfigPage = new("T2", "GET", ConfigPages + "/{clientEnv}", 200, Documented, SafeToRepeat, ResourceKind.RealTimeConfig, null, Wire.ConfigPageDto);
+    public static readonly ApiOperation<UpdateConfigSchemaBody, ConfigPageDto> UpdateConfigSchema = new("T3", "PUT", ConfigPages + "/{clientEnv}/schema", 200, Documented, SafeToRepeat, ResourceKind.RealTimeConfig, Wire.UpdateConfigSchemaBody, Wire.ConfigPageDto);
+
+    /// <summary>A shallow merge of the given values: sending it twice leaves the same page, so it is safe to repeat.</summary>
+    public static readonly ApiOperation<UpdateConfigVariablesBody, ConfigPageDto> UpdateConfigVariables = new("T4", "PATCH", ConfigPages + "/{clientEnv}/variables", 200, Documented, SafeToRepeat, ResourceKind.RealTimeConfig, Wire.UpdateConfigVariablesBody, Wire.ConfigPageDto);
 
     // ---- Connectors ---------------------------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ public abstract partial class PolyAiCmdlet
     }
 
     private ConfirmImpact DeclaredImpact =>
-        ((CmdletAttribute)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
+        ((CmdletAttribute)System.Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
 
     private bool WhatIfInEffect => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
         ? ((SwitchParameter)whatIf).IsPresent

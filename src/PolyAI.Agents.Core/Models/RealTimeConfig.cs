@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace PolyAI.Agents;
+
+/// <summary>
+/// The real-time config page of one environment of an agent: variables that take effect at once, without a publish
+/// (opening hours, a holiday message, a transfer number), and the JSON Schema (draft 7) they must satisfy.
+/// <see cref="Variables"/> and <see cref="Schema"/> are plain values: dot access, ConvertTo-Json and Export-Clixml work.
+/// </summary>
+public sealed class RealTimeConfig
+{
+    internal RealTimeConfig(string agentId, string clientEnv, JsonElement variables, JsonElement schema, DateTimeOffset? lastUpdated)
+    {
+        AgentId = agentId;
+        ClientEnv = clientEnv;
+        VariablesJson = variables;
+        SchemaJson = schema;
+        Variables = Json.JsonObjectReader.ToPlain(variables) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+        Schema = Json.JsonObjectReader.ToPlain(schema) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+        LastUpdated = lastUpdated;
+    }
+
+    public string AgentId { get; }
+
+    /// <summary>sandbox, pre-release or live.</summary>
+    public string ClientEnv { get; }
+
+    /// <summary>Variable name -> value.</summary>
+    public IReadOnlyDictionary<string, object?> Variables { get; }
+
+    /// <summary>The JSON Schema (draft 7) the variables must satisfy.</summary>
+    public IReadOnlyDictionary<string, object?> Schema { get; }
+
+    public DateTimeOffset? LastUpdated { get; }
+
+    /// <summary>The variables as the API sent them, for merging and validation.</summary>
+    internal JsonElement VariablesJson { get; }
+
+    internal JsonElement SchemaJson { get; }
+
+    public override string ToString() => ClientEnv;
+}
