@@ -47,7 +47,10 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<RuntimeSettings>();
+builder.Services.AddSingleton<AgentDirectory>();
 builder.Services.AddSingleton<EmulatorState>();
+builder.Services.AddEmulatorAreas();
 builder.Services.AddSingleton<FaultRegistry>();
 builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<TelephonyEndpoints>();
@@ -57,9 +60,7 @@ builder.Services.AddSingleton<ControlEndpoints>();
 var app = builder.Build();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolyAI.Agents.Emulator");
 
-var state = app.Services.GetRequiredService<EmulatorState>();
-state.Load(Seed.Get(options.Seed));
-state.LatencyMs = options.LatencyMs;
+app.Services.GetRequiredService<EmulatorState>().Load(options.Seed);
 
 // Everything outside /_emulator is API traffic, decided on the raw target (Kestrel's Path has dot segments resolved).
 var pipeline = app.Services.GetRequiredService<ApiPipeline>();

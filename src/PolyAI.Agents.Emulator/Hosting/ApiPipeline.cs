@@ -10,7 +10,7 @@ namespace PolyAI.Agents.Emulator;
 /// apply the first matching fault rule, authenticate, route, and write the answer.
 /// </summary>
 internal sealed class ApiPipeline(
-    EmulatorState state,
+    RuntimeSettings settings,
     FaultRegistry faults,
     RequestLog log,
     TelephonyEndpoints telephony,
@@ -56,7 +56,7 @@ internal sealed class ApiPipeline(
         string? faultName = null;
         try
         {
-            var latency = state.LatencyMs;
+            var latency = settings.LatencyMs;
             if (latency > 0)
             {
                 await Task.Delay(latency, aborted);
@@ -217,7 +217,7 @@ internal sealed class ApiPipeline(
     private byte[] Render(ApiResponse response, string correlationId)
     {
         var body = response.Error is { } error
-            ? ErrorBodies.Render(error, state.ErrorShape, correlationId)
+            ? ErrorBodies.Render(error, settings.ErrorShape, correlationId)
             : response.Payload;
         return body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), EmulatorJson.Options);
     }

@@ -10,7 +10,14 @@ internal sealed class ControlRequestException(string message) : Exception(messag
 /// The control API under /_emulator used by tests: reset, bulk data generation, the request log, state inspection,
 /// latency, error shape and fault rules. No API key is needed and these requests are not logged.
 /// </summary>
-internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults, RequestLog log, EmulatorOptions options)
+internal sealed class ControlEndpoints(
+    EmulatorState state,
+    RuntimeSettings settings,
+    TelephonyState telephony,
+    AgentDirectory directory,
+    FaultRegistry faults,
+    RequestLog log,
+    EmulatorOptions options)
 {
     public const string Prefix = "_emulator";
 
@@ -41,7 +48,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             log.Clear();
             return Results.NoContent();
         });
-        group.MapGet("/state", () => Json(state.Snapshot()));
+        group.MapGet("/state", Snapshot);
         group.MapPut("/latency", (Delegate)SetLatencyAsync);
         group.MapPut("/error-shape", (Delegate)SetErrorShapeAsync);
         group.MapGet("/faults", () => Json(faults.List()));
@@ -63,12 +70,11 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException($"Unknown seed '{seed}'. Use 'demo' or 'empty'.");
         }
 
-        state.Load(Seed.Get(seed));
-        state.LatencyMs = options.LatencyMs;
-        state.ErrorShape = ErrorShape.Envelope;
+        state.Load(seed);
+        settings.Reset();
         faults.Clear();
         log.Clear();
-        return Json(new ResetResult(seed, state.LatencyMs, state.ErrorShape));
+        return Json(new ResetResult(seed, settings.LatencyMs, settings.ErrorShape));
     }
 
     /// <summary>POST /_emulator/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
@@ -95,13 +101,20 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException($"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'.");
         }
 
-        if (state.IsForbidden(agentId))
+        if (directory.IsForbidden(agentId))
         {
             throw new ControlRequestException($"Agent '{agentId}' is forbidden in this emulator; it cannot hold data.");
         }
 
-        var result = state.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
+        var result = telephony.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
         return Json(result);
+    }
+
+    /// <summary>GET /_emulator/state: every agent with what each area holds for it, and the settings.</summary>
+    private IResult Snapshot()
+    {
+        var (agents, forbiddenAgentIds) = state.Snapshot();
+        return Json(new StateSnapshot(agents, forbiddenAgentIds, settings.LatencyMs, settings.ErrorShape));
     }
 
     /// <summary>PUT /_emulator/latency {"ms":N}</summary>
@@ -113,7 +126,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException("'ms' is required and must not be negative.");
         }
 
-        state.LatencyMs = ms;
+        settings.LatencyMs = ms;
         return Json(body);
     }
 
@@ -126,7 +139,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException($"'shape' must be envelope, nested or validation, not '{body.Shape}'.");
         }
 
-        state.ErrorShape = shape;
+        settings.ErrorShape = shape;
         return Json(new ErrorShapeResult(shape));
     }
 
@@ -172,6 +185,8 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     private sealed record ErrorShapeBody(string? Shape);
+
+    private sealed record StateSnapshot(IReadOnlyList<AgentSnapshot> Agents, IReadOnlyList<string> ForbiddenAgentIds, int LatencyMs, ErrorShape ErrorShape);
 
     private sealed record ResetResult(string Seed, int LatencyMs, ErrorShape ErrorShape);
 

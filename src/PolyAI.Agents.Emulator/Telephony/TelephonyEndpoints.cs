@@ -18,12 +18,16 @@ internal sealed record TelephonyCall(string AgentId, string? Id, string? Body, I
 /// </summary>
 internal sealed class TelephonyEndpoints
 {
-    private readonly EmulatorState _state;
+    private readonly TelephonyState _state;
+    private readonly AgentsState _agents;
+    private readonly AgentDirectory _directory;
     private readonly Route[] _routes;
 
-    public TelephonyEndpoints(EmulatorState state)
+    public TelephonyEndpoints(TelephonyState state, AgentsState agents, AgentDirectory directory)
     {
         _state = state;
+        _agents = agents;
+        _directory = directory;
 
         // Matched in order against the segments after /v1/agents/{agentId}/telephony; literal routes come before
         // the {id} route of the same collection, so ".../connectors/batch" is never the connector "batch".
@@ -52,7 +56,7 @@ internal sealed class TelephonyEndpoints
         {
             // A1 GET /v1/agents: a bare JSON array. The API has more on this route (A2 creates an agent), which
             // the emulator does not implement: the same 404 as any other route it lacks.
-            return method == "GET" ? ApiResponse.Ok(_state.ListAgents()) : throw NoRoute();
+            return method == "GET" ? ApiResponse.Ok(_agents.List()) : throw NoRoute();
         }
 
         if (target.HasDotSegment || segments.Count < 3 || segments[0] != "v1" || segments[1] != "agents")
@@ -61,13 +65,7 @@ internal sealed class TelephonyEndpoints
         }
 
         var agentId = segments[2];
-        switch (_state.CheckAgent(agentId))
-        {
-            case AgentAccess.Forbidden:
-                throw new ApiException(ApiErrors.Forbidden(agentId));
-            case AgentAccess.NotFound:
-                throw new ApiException(ApiErrors.AgentNotFound(agentId));
-        }
+        _directory.EnsureAccess(agentId);
 
         if (segments.Count < 5 || segments[3] != "telephony")
         {
