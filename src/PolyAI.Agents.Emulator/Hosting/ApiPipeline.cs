@@ -13,7 +13,7 @@ internal sealed class ApiPipeline(
     RuntimeSettings settings,
     FaultRegistry faults,
     RequestLog log,
-    TelephonyEndpoints telephony,
+    ApiRouter router,
     EmulatorOptions options,
     ILogger<ApiPipeline> logger)
 {
@@ -127,7 +127,7 @@ internal sealed class ApiPipeline(
                 return ApiResponse.Fail(call.BodyError);
             }
 
-            return telephony.Dispatch(call.Method, call.Target, call.Body);
+            return router.Route(call.Method, call.Target, call.Body);
         }
         catch (ApiException ex)
         {
@@ -144,12 +144,17 @@ internal sealed class ApiPipeline(
     {
         var http = context.Response;
         http.StatusCode = response.Status;
-        http.ContentType = JsonContentType;
         foreach (var (name, value) in response.Headers)
         {
             http.Headers[name] = value;
         }
 
+        if (!ApiResponse.CanHaveBody(response.Status))
+        {
+            return response.Status;
+        }
+
+        http.ContentType = JsonContentType;
         if (response is { Streamed: true, Payload: { } payload })
         {
             // Chunked, flushed as the serializer's buffer fills: no giant string for 100,000 numbers.
@@ -203,9 +208,9 @@ internal sealed class ApiPipeline(
             http.Headers.RetryAfter = fault.RetryAfter;
         }
 
-        if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        if (!ApiResponse.CanHaveBody(status))
         {
-            return status; // These statuses cannot carry a body.
+            return status;
         }
 
         http.ContentType = fault.ContentType ?? JsonContentType;

@@ -7,22 +7,19 @@ namespace PolyAI.Agents.Emulator;
 internal sealed class ControlRequestException(string message) : Exception(message);
 
 /// <summary>
-/// The control API under /_emulator used by tests: reset, bulk data generation, the request log, state inspection,
-/// latency, error shape and fault rules. No API key is needed and these requests are not logged.
+/// The control API under /_emulator used by tests: reset, the request log, state inspection, latency, error shape,
+/// fault rules, and the areas' own endpoints (bulk data generation). No API key is needed and these requests are
+/// not logged.
 /// </summary>
 internal sealed class ControlEndpoints(
     EmulatorState state,
     RuntimeSettings settings,
-    TelephonyState telephony,
-    AgentDirectory directory,
+    IEnumerable<IAreaEndpoints> areas,
     FaultRegistry faults,
     RequestLog log,
     EmulatorOptions options)
 {
     public const string Prefix = "_emulator";
-
-    /// <summary>Upper bound on numbers one generate call may create, to keep a typo from exhausting memory.</summary>
-    public const int MaxGeneratedNumbers = 5_000_000;
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -41,7 +38,6 @@ internal sealed class ControlEndpoints(
         // Handlers are cast to Delegate so the IResult they return is written (a method group returning Task<IResult>
         // would otherwise bind to the RequestDelegate overload and the result would be discarded).
         group.MapPost("/reset", (Delegate)ResetAsync);
-        group.MapPost("/agents/{agentId}/generate", (Delegate)GenerateAsync);
         group.MapGet("/requests", () => Json(log.Snapshot()));
         group.MapDelete("/requests", () =>
         {
@@ -58,6 +54,10 @@ internal sealed class ControlEndpoints(
             faults.Clear();
             return Results.NoContent();
         });
+        foreach (var area in areas)
+        {
+            area.MapControl(group);
+        }
     }
 
     /// <summary>POST /_emulator/reset [{"seed":"demo"|"empty"}]: reloads the seed and restores the start-up settings.</summary>
@@ -75,39 +75,6 @@ internal sealed class ControlEndpoints(
         faults.Clear();
         log.Clear();
         return Json(new ResetResult(seed, settings.LatencyMs, settings.ErrorShape));
-    }
-
-    /// <summary>POST /_emulator/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
-    private async Task<IResult> GenerateAsync(string agentId, HttpContext context)
-    {
-        var body = await ReadBodyAsync<GenerateBody>(context, required: true);
-        var connectors = body!.Connectors ?? 0;
-        var perConnector = body.NumbersPerConnector ?? 0;
-        var unrouted = body.UnroutedNumbers ?? 0;
-        var clientEnv = body.ClientEnv ?? "sandbox";
-
-        if (connectors < 0 || perConnector < 0 || unrouted < 0)
-        {
-            throw new ControlRequestException("'connectors', 'numbersPerConnector' and 'unroutedNumbers' must not be negative.");
-        }
-
-        if ((long)connectors * perConnector + unrouted > MaxGeneratedNumbers)
-        {
-            throw new ControlRequestException($"At most {MaxGeneratedNumbers} numbers can be generated in one call.");
-        }
-
-        if (!Formats.ClientEnvironments.Contains(clientEnv))
-        {
-            throw new ControlRequestException($"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'.");
-        }
-
-        if (directory.IsForbidden(agentId))
-        {
-            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this emulator; it cannot hold data.");
-        }
-
-        var result = telephony.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
-        return Json(result);
     }
 
     /// <summary>GET /_emulator/state: every agent with what each area holds for it, and the settings.</summary>
@@ -150,10 +117,10 @@ internal sealed class ControlEndpoints(
         return Json(faults.Add(body!), StatusCodes.Status201Created);
     }
 
-    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+    public static IResult Json(object value, int status = StatusCodes.Status200OK) =>
         Results.Json(value, EmulatorJson.Options, statusCode: status);
 
-    private static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
+    public static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
         where T : class
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -176,9 +143,6 @@ internal sealed class ControlEndpoints(
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     private sealed record ResetBody(string? Seed);
-
-    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    private sealed record GenerateBody(int? Connectors, int? NumbersPerConnector, int? UnroutedNumbers, string? ClientEnv, string? AccountId);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     private sealed record LatencyBody(int? Ms);

@@ -1,115 +1,55 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
+using System.Text.Json.Serialization;
+using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Emulator;
 
-/// <summary>One /v1 telephony call after routing: the agent, the path id (connector id or phone number) and the body.</summary>
-internal sealed record TelephonyCall(string AgentId, string? Id, string? Body, IReadOnlyDictionary<string, StringValues> Query)
-{
-    /// <summary>The path id; only called by handlers of routes that have one.</summary>
-    public string PathId => Id ?? throw new InvalidOperationException("This route has no id segment.");
-}
-
 /// <summary>
-/// The 1.0.3 telephony contract: connectors C1-C7 and phone numbers P1-P8 (api-notes.md §2-3), routed on the
-/// decoded segments of the raw request target. Handlers return an <see cref="ApiResponse"/> or throw an
-/// <see cref="ApiException"/>.
+/// The telephony operations of the 1.0.3 contract: connectors C1-C7 and phone numbers P1-P8 (api-notes.md §2-3),
+/// and the bulk data generation of the control API.
 /// </summary>
-internal sealed class TelephonyEndpoints
+internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory directory) : IAreaEndpoints
 {
-    private readonly TelephonyState _state;
-    private readonly AgentsState _agents;
-    private readonly AgentDirectory _directory;
-    private readonly Route[] _routes;
+    /// <summary>Upper bound on numbers one generate call may create, to keep a typo from exhausting memory.</summary>
+    public const int MaxGeneratedNumbers = 5_000_000;
 
-    public TelephonyEndpoints(TelephonyState state, AgentsState agents, AgentDirectory directory)
+    public void Register(OperationHandlers handlers)
     {
-        _state = state;
-        _agents = agents;
-        _directory = directory;
-
-        // Matched in order against the segments after /v1/agents/{agentId}/telephony; literal routes come before
-        // the {id} route of the same collection, so ".../connectors/batch" is never the connector "batch".
-        _routes =
-        [
-            new(["connectors"], new() { ["GET"] = ListConnectors }),
-            new(["connectors", "batch"], new() { ["POST"] = BatchGetConnectors, ["PATCH"] = BatchUpdateConnectors }),
-            new(["connectors", "lookup"], new() { ["POST"] = LookupConnector }),
-            new(["connectors", Route.Id], new() { ["GET"] = GetConnector, ["PATCH"] = UpdateConnector, ["DELETE"] = DeleteConnector }),
-            new(["phone-numbers"], new() { ["GET"] = ListPhoneNumbers, ["POST"] = ImportPhoneNumbers, ["DELETE"] = DeletePhoneNumbers }),
-            new(["phone-numbers", "batch"], new() { ["POST"] = BatchGetPhoneNumbers }),
-            new(["phone-numbers", Route.Id], new()
-            {
-                ["GET"] = GetPhoneNumber, ["POST"] = ImportPhoneNumber, ["PATCH"] = ReassignPhoneNumber, ["DELETE"] = DeletePhoneNumber,
-            }),
-        ];
+        handlers.Add(ApiOperations.ListConnectors, ListConnectors);
+        handlers.Add(ApiOperations.GetConnectorsBatch, BatchGetConnectors);
+        handlers.Add(ApiOperations.UpdateConnectorsBatch, BatchUpdateConnectors);
+        handlers.Add(ApiOperations.LookupConnector, LookupConnector);
+        handlers.Add(ApiOperations.GetConnector, GetConnector);
+        handlers.Add(ApiOperations.UpdateConnector, UpdateConnector);
+        handlers.Add(ApiOperations.DeleteConnector, DeleteConnector);
+        handlers.Add(ApiOperations.ListPhoneNumbers, ListPhoneNumbers, streamed: true);
+        handlers.Add(ApiOperations.ImportPhoneNumbers, ImportPhoneNumbers);
+        handlers.Add(ApiOperations.DeletePhoneNumbers, DeletePhoneNumbers);
+        handlers.Add(ApiOperations.GetPhoneNumbersBatch, BatchGetPhoneNumbers);
+        handlers.Add(ApiOperations.GetPhoneNumber, GetPhoneNumber);
+        handlers.Add(ApiOperations.ImportPhoneNumber, ImportPhoneNumber);
+        handlers.Add(ApiOperations.ReassignPhoneNumber, ReassignPhoneNumber);
+        handlers.Add(ApiOperations.DeletePhoneNumber, DeletePhoneNumber);
     }
 
-    /// <summary>Routes an authenticated /v1 request: path shape, then agent access, then the telephony route and method.</summary>
-    public ApiResponse Dispatch(string method, RequestTarget target, string? body)
-    {
-        var segments = target.Segments;
-        ApiException NoRoute() => new(ApiErrors.RouteNotFound(method, target.RawTarget));
-
-        if (!target.HasDotSegment && segments.Count == 2 && segments[0] == "v1" && segments[1] == "agents")
-        {
-            // A1 GET /v1/agents: a bare JSON array. The API has more on this route (A2 creates an agent), which
-            // the emulator does not implement: the same 404 as any other route it lacks.
-            return method == "GET" ? ApiResponse.Ok(_agents.List()) : throw NoRoute();
-        }
-
-        if (target.HasDotSegment || segments.Count < 3 || segments[0] != "v1" || segments[1] != "agents")
-        {
-            throw NoRoute();
-        }
-
-        var agentId = segments[2];
-        _directory.EnsureAccess(agentId);
-
-        if (segments.Count < 5 || segments[3] != "telephony")
-        {
-            throw NoRoute();
-        }
-
-        var rest = segments.Skip(4).ToArray();
-        foreach (var route in _routes)
-        {
-            if (!route.TryMatch(rest, out var id))
-            {
-                continue;
-            }
-
-            if (!route.Handlers.TryGetValue(method, out var handler))
-            {
-                return ApiResponse.Fail(ApiErrors.MethodNotAllowed(method, route.Handlers.Keys)) with
-                {
-                    Headers = new Dictionary<string, string> { ["Allow"] = string.Join(", ", route.Handlers.Keys) },
-                };
-            }
-
-            return handler(new TelephonyCall(agentId, id, body, QueryHelpers.ParseQuery(target.RawQuery)));
-        }
-
-        throw NoRoute();
-    }
+    public void MapControl(RouteGroupBuilder control) =>
+        control.MapPost("/agents/{agentId}/generate", (Delegate)GenerateAsync);
 
     // ---------------------------------------------------------------- connectors
 
     // C1 GET .../connectors
-    private ApiResponse ListConnectors(TelephonyCall call) =>
-        ApiResponse.Ok(new GetConnectorsResponse(_state.ListConnectors(call.AgentId)));
+    private GetConnectorsResponse ListConnectors(OperationCall call) => new(state.ListConnectors(call.AgentId));
 
     // C2 POST .../connectors/batch {connectorIds}
-    private ApiResponse BatchGetConnectors(TelephonyCall call)
+    private BatchGetConnectorsResponse BatchGetConnectors(OperationCall call)
     {
         var ids = JsonBody.RequiredStringArray(JsonBody.ParseObject(call.Body), "connectorIds", minItems: 1);
-        var (found, notFound) = _state.GetConnectors(call.AgentId, ids.Distinct(StringComparer.Ordinal));
-        return ApiResponse.Ok(new BatchGetConnectorsResponse(found, notFound));
+        var (found, notFound) = state.GetConnectors(call.AgentId, ids.Distinct(StringComparer.Ordinal));
+        return new BatchGetConnectorsResponse(found, notFound);
     }
 
     // C3 PATCH .../connectors/batch {updates:[{connectorId, ...}]}: each update applied on its own, in order.
-    private ApiResponse BatchUpdateConnectors(TelephonyCall call)
+    private BatchUpdateConnectorsResponse BatchUpdateConnectors(OperationCall call)
     {
         var updates = JsonBody.RequiredArray(JsonBody.ParseObject(call.Body), "updates", minItems: 1);
 
@@ -136,51 +76,53 @@ internal sealed class TelephonyEndpoints
             }
         }
 
-        return ApiResponse.Ok(new BatchUpdateConnectorsResponse(results));
+        return new BatchUpdateConnectorsResponse(results);
     }
 
     // C4 POST .../connectors/lookup {phoneNumber}
-    private ApiResponse LookupConnector(TelephonyCall call)
+    private Connector LookupConnector(OperationCall call)
     {
         var number = JsonBody.RequiredString(JsonBody.ParseObject(call.Body), "phoneNumber");
         RequireE164("phoneNumber", number);
-        var connector = _state.LookupConnector(call.AgentId, number, out var numberKnown);
-        return connector is not null
-            ? ApiResponse.Ok(connector)
-            : throw new ApiException(numberKnown
+        return state.LookupConnector(call.AgentId, number, out var numberKnown)
+            ?? throw new ApiException(numberKnown
                 ? ApiErrors.PhoneNumberNotFound(number, $"Phone number '{number}' is not routed to any connector.")
                 : ApiErrors.PhoneNumberNotFound(number));
     }
 
     // C5 GET .../connectors/{connectorId}
-    private ApiResponse GetConnector(TelephonyCall call) =>
-        _state.GetConnector(call.AgentId, call.PathId) is { } connector
-            ? ApiResponse.Ok(connector)
-            : throw new ApiException(ApiErrors.ConnectorNotFound(call.PathId));
+    private Connector GetConnector(OperationCall call)
+    {
+        var connectorId = ConnectorIdOf(call);
+        return state.GetConnector(call.AgentId, connectorId) ?? throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
+    }
 
     // C6 PATCH .../connectors/{connectorId}: merge semantics.
-    private ApiResponse UpdateConnector(TelephonyCall call)
+    private Connector UpdateConnector(OperationCall call)
     {
         var body = JsonBody.ParseObject(call.Body);
-        return ApiResponse.Ok(ApplyConnectorUpdate(call.AgentId, call.PathId, body, isBatchItem: false));
+        return ApplyConnectorUpdate(call.AgentId, ConnectorIdOf(call), body, isBatchItem: false);
     }
 
     // C7 DELETE .../connectors/{connectorId}: cascades to the numbers routed to it.
-    private ApiResponse DeleteConnector(TelephonyCall call) =>
-        _state.DeleteConnector(call.AgentId, call.PathId) is { } deleted
-            ? ApiResponse.Ok(new DeleteConnectorResponse(deleted.Connector.ConnectorId, deleted.DeletedNumbers))
-            : throw new ApiException(ApiErrors.ConnectorNotFound(call.PathId));
+    private DeleteConnectorResponse DeleteConnector(OperationCall call)
+    {
+        var connectorId = ConnectorIdOf(call);
+        return state.DeleteConnector(call.AgentId, connectorId) is { } deleted
+            ? new DeleteConnectorResponse(deleted.Connector.ConnectorId, deleted.DeletedNumbers)
+            : throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
+    }
 
     /// <summary>Shared by C3 and C6: not found (404), then body validation (400), then the atomic update.</summary>
     private Connector ApplyConnectorUpdate(string agentId, string connectorId, JsonElement body, bool isBatchItem)
     {
-        if (_state.GetConnector(agentId, connectorId) is null)
+        if (state.GetConnector(agentId, connectorId) is null)
         {
             throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
         }
 
         var update = ParseConnectorUpdate(body, isBatchItem);
-        return _state.UpdateConnector(agentId, connectorId, update, out var updated) switch
+        return state.UpdateConnector(agentId, connectorId, update, out var updated) switch
         {
             UpdateConnectorOutcome.Updated => updated!,
             UpdateConnectorOutcome.TargetProjectForbidden => throw new ApiException(ApiErrors.Forbidden(update.ProjectId!)),
@@ -248,7 +190,7 @@ internal sealed class TelephonyEndpoints
     // ---------------------------------------------------------------- phone numbers
 
     // P1 GET .../phone-numbers[?connectorId=X]. Streamed: this is the list that reaches 100,000 entries.
-    private ApiResponse ListPhoneNumbers(TelephonyCall call)
+    private GetPhoneNumbersResponse ListPhoneNumbers(OperationCall call)
     {
         string? connectorId = null;
         if (call.Query.TryGetValue("connectorId", out var values))
@@ -260,11 +202,11 @@ internal sealed class TelephonyEndpoints
             }
         }
 
-        return ApiResponse.OkStreamed(new GetPhoneNumbersResponse(_state.ListNumbers(call.AgentId, connectorId)));
+        return new GetPhoneNumbersResponse(state.ListNumbers(call.AgentId, connectorId));
     }
 
     // P2 POST .../phone-numbers {phoneNumbers, clientEnv?}: existing numbers are skipped.
-    private ApiResponse ImportPhoneNumbers(TelephonyCall call)
+    private ImportPhoneNumbersResponse ImportPhoneNumbers(OperationCall call)
     {
         var body = JsonBody.ParseObject(call.Body);
         var numbers = JsonBody.RequiredStringArray(body, "phoneNumbers", minItems: 1);
@@ -274,18 +216,18 @@ internal sealed class TelephonyEndpoints
         }
 
         var clientEnv = ClientEnvOf(body);
-        var imported = _state.ImportNumbers(call.AgentId, numbers.Distinct(StringComparer.Ordinal), clientEnv);
-        return ApiResponse.Created(new ImportPhoneNumbersResponse(imported));
+        var imported = state.ImportNumbers(call.AgentId, numbers.Distinct(StringComparer.Ordinal), clientEnv);
+        return new ImportPhoneNumbersResponse(imported);
     }
 
     // P3 DELETE .../phone-numbers {phoneNumbers}: each number released on its own.
-    private ApiResponse DeletePhoneNumbers(TelephonyCall call)
+    private DeletePhoneNumbersResponse DeletePhoneNumbers(OperationCall call)
     {
         var numbers = JsonBody.RequiredStringArray(JsonBody.ParseObject(call.Body), "phoneNumbers", minItems: 1)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-        var (deleted, notFound) = _state.DeleteNumbers(call.AgentId, numbers.Where(Formats.IsE164));
+        var (deleted, notFound) = state.DeleteNumbers(call.AgentId, numbers.Where(Formats.IsE164));
         var missing = notFound.ToHashSet(StringComparer.Ordinal);
 
         // Errors in request order: malformed numbers and numbers the agent does not have.
@@ -301,11 +243,11 @@ internal sealed class TelephonyEndpoints
             }
         }
 
-        return ApiResponse.Ok(new DeletePhoneNumbersResponse(deleted, errors.Count > 0 ? errors : null));
+        return new DeletePhoneNumbersResponse(deleted, errors.Count > 0 ? errors : null);
     }
 
     // P4 POST .../phone-numbers/batch {phoneNumbers}
-    private ApiResponse BatchGetPhoneNumbers(TelephonyCall call)
+    private BatchGetPhoneNumbersResponse BatchGetPhoneNumbers(OperationCall call)
     {
         var numbers = JsonBody.RequiredStringArray(JsonBody.ParseObject(call.Body), "phoneNumbers", minItems: 1);
         foreach (var number in numbers)
@@ -313,44 +255,49 @@ internal sealed class TelephonyEndpoints
             RequireE164("phoneNumbers", number);
         }
 
-        var (found, notFound) = _state.GetNumbers(call.AgentId, numbers.Distinct(StringComparer.Ordinal));
-        return ApiResponse.Ok(new BatchGetPhoneNumbersResponse(found, notFound));
+        var (found, notFound) = state.GetNumbers(call.AgentId, numbers.Distinct(StringComparer.Ordinal));
+        return new BatchGetPhoneNumbersResponse(found, notFound);
     }
 
     // P5 GET .../phone-numbers/{phoneNumber}
-    private ApiResponse GetPhoneNumber(TelephonyCall call) =>
-        _state.GetNumber(call.AgentId, call.PathId) is { } number
-            ? ApiResponse.Ok(number)
-            : throw new ApiException(ApiErrors.PhoneNumberNotFound(call.PathId));
+    private PhoneNumber GetPhoneNumber(OperationCall call)
+    {
+        var number = PhoneNumberOf(call);
+        return state.GetNumber(call.AgentId, number) ?? throw new ApiException(ApiErrors.PhoneNumberNotFound(number));
+    }
 
     // P6 POST .../phone-numbers/{phoneNumber} {clientEnv?}: the body is required, {} is enough (api-notes).
-    private ApiResponse ImportPhoneNumber(TelephonyCall call)
+    private ImportPhoneNumberResponse ImportPhoneNumber(OperationCall call)
     {
-        var number = call.PathId;
+        var number = PhoneNumberOf(call);
         RequireE164("phoneNumber", number);
         var clientEnv = ClientEnvOf(JsonBody.ParseObject(call.Body));
-        return _state.ImportNumber(call.AgentId, number, clientEnv)
-            ? ApiResponse.Created(new ImportPhoneNumberResponse(number))
+        return state.ImportNumber(call.AgentId, number, clientEnv)
+            ? new ImportPhoneNumberResponse(number)
             : throw new ApiException(ApiErrors.PhoneNumberAlreadyExists(number));
     }
 
     // P7 PATCH .../phone-numbers/{phoneNumber} {connectorId}
-    private ApiResponse ReassignPhoneNumber(TelephonyCall call)
+    private PhoneNumber ReassignPhoneNumber(OperationCall call)
     {
+        var number = PhoneNumberOf(call);
         var connectorId = JsonBody.RequiredString(JsonBody.ParseObject(call.Body), "connectorId");
-        return _state.RouteNumber(call.AgentId, call.PathId, connectorId, out var routed) switch
+        return state.RouteNumber(call.AgentId, number, connectorId, out var routed) switch
         {
-            RouteNumberOutcome.Routed => ApiResponse.Ok(routed!),
+            RouteNumberOutcome.Routed => routed!,
             RouteNumberOutcome.ConnectorNotFound => throw new ApiException(ApiErrors.PhoneConnectorDoesNotExist(connectorId)),
-            _ => throw new ApiException(ApiErrors.PhoneNumberNotFound(call.PathId)),
+            _ => throw new ApiException(ApiErrors.PhoneNumberNotFound(number)),
         };
     }
 
     // P8 DELETE .../phone-numbers/{phoneNumber}
-    private ApiResponse DeletePhoneNumber(TelephonyCall call) =>
-        _state.DeleteNumber(call.AgentId, call.PathId)
-            ? ApiResponse.Ok(new DeletePhoneNumberResponse(call.PathId))
-            : throw new ApiException(ApiErrors.PhoneNumberNotFound(call.PathId));
+    private DeletePhoneNumberResponse DeletePhoneNumber(OperationCall call)
+    {
+        var number = PhoneNumberOf(call);
+        return state.DeleteNumber(call.AgentId, number)
+            ? new DeletePhoneNumberResponse(number)
+            : throw new ApiException(ApiErrors.PhoneNumberNotFound(number));
+    }
 
     // ---------------------------------------------------------------- helpers
 
@@ -371,37 +318,45 @@ internal sealed class TelephonyEndpoints
             : throw new ApiException(ApiErrors.Validation("clientEnv", $"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'."));
     }
 
-    /// <summary>A route below /v1/agents/{agentId}/telephony: literal segments and at most one <see cref="Id"/> segment.</summary>
-    private sealed record Route(string[] Pattern, Dictionary<string, Func<TelephonyCall, ApiResponse>> Handlers)
+    private static string ConnectorIdOf(OperationCall call) => call.PathValue("connectorId");
+
+    private static string PhoneNumberOf(OperationCall call) => call.PathValue("phoneNumber");
+
+    // ---------------------------------------------------------------- control
+
+    /// <summary>POST /_emulator/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
+    private async Task<IResult> GenerateAsync(string agentId, HttpContext context)
     {
-        public const string Id = "{id}";
+        var body = await ControlEndpoints.ReadBodyAsync<GenerateBody>(context, required: true);
+        var connectors = body!.Connectors ?? 0;
+        var perConnector = body.NumbersPerConnector ?? 0;
+        var unrouted = body.UnroutedNumbers ?? 0;
+        var clientEnv = body.ClientEnv ?? "sandbox";
 
-        public bool TryMatch(IReadOnlyList<string> segments, out string? id)
+        if (connectors < 0 || perConnector < 0 || unrouted < 0)
         {
-            id = null;
-            if (segments.Count != Pattern.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < Pattern.Length; i++)
-            {
-                if (Pattern[i] == Id)
-                {
-                    if (segments[i].Length == 0)
-                    {
-                        return false;
-                    }
-
-                    id = segments[i];
-                }
-                else if (!string.Equals(Pattern[i], segments[i], StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            throw new ControlRequestException("'connectors', 'numbersPerConnector' and 'unroutedNumbers' must not be negative.");
         }
+
+        if ((long)connectors * perConnector + unrouted > MaxGeneratedNumbers)
+        {
+            throw new ControlRequestException($"At most {MaxGeneratedNumbers} numbers can be generated in one call.");
+        }
+
+        if (!Formats.ClientEnvironments.Contains(clientEnv))
+        {
+            throw new ControlRequestException($"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'.");
+        }
+
+        if (directory.IsForbidden(agentId))
+        {
+            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this emulator; it cannot hold data.");
+        }
+
+        var result = state.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
+        return ControlEndpoints.Json(result);
     }
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    private sealed record GenerateBody(int? Connectors, int? NumbersPerConnector, int? UnroutedNumbers, string? ClientEnv, string? AccountId);
 }
