@@ -119,7 +119,7 @@ internal sealed class ApiPipeline(
         {
             if (call.ApiKey is null || !_apiKeys.Contains(call.ApiKey))
             {
-                return ApiResponse.Fail(ApiErrors.InvalidApiKey(missing: call.ApiKey is null));
+                return ApiResponse.Fail(ApiErrors.Unauthorised(missing: call.ApiKey is null));
             }
 
             if (call.BodyError is not null)

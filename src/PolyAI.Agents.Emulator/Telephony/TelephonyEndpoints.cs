@@ -86,15 +86,15 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         RequireE164("phoneNumber", number);
         return state.LookupConnector(call.AgentId, number, out var numberKnown)
             ?? throw new ApiException(numberKnown
-                ? ApiErrors.PhoneNumberNotFound(number, $"Phone number '{number}' is not routed to any connector.")
-                : ApiErrors.PhoneNumberNotFound(number));
+                ? TelephonyErrors.PhoneNumberNotFound(number, $"Phone number '{number}' is not routed to any connector.")
+                : TelephonyErrors.PhoneNumberNotFound(number));
     }
 
     // C5 GET .../connectors/{connectorId}
     private Connector GetConnector(OperationCall call)
     {
         var connectorId = ConnectorIdOf(call);
-        return state.GetConnector(call.AgentId, connectorId) ?? throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
+        return state.GetConnector(call.AgentId, connectorId) ?? throw new ApiException(TelephonyErrors.ConnectorNotFound(connectorId));
     }
 
     // C6 PATCH .../connectors/{connectorId}: merge semantics.
@@ -110,7 +110,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         var connectorId = ConnectorIdOf(call);
         return state.DeleteConnector(call.AgentId, connectorId) is { } deleted
             ? new DeleteConnectorResponse(deleted.Connector.ConnectorId, deleted.DeletedNumbers)
-            : throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
+            : throw new ApiException(TelephonyErrors.ConnectorNotFound(connectorId));
     }
 
     /// <summary>Shared by C3 and C6: not found (404), then body validation (400), then the atomic update.</summary>
@@ -118,7 +118,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
     {
         if (state.GetConnector(agentId, connectorId) is null)
         {
-            throw new ApiException(ApiErrors.ConnectorNotFound(connectorId));
+            throw new ApiException(TelephonyErrors.ConnectorNotFound(connectorId));
         }
 
         var update = ParseConnectorUpdate(body, isBatchItem);
@@ -127,8 +127,8 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
             UpdateConnectorOutcome.Updated => updated!,
             UpdateConnectorOutcome.TargetProjectForbidden => throw new ApiException(ApiErrors.Forbidden(update.ProjectId!)),
             UpdateConnectorOutcome.TargetProjectNotFound => throw new ApiException(
-                ApiErrors.ConnectorValidationFailed("projectId", $"Project '{update.ProjectId}' does not exist.")),
-            _ => throw new ApiException(ApiErrors.ConnectorNotFound(connectorId)),
+                TelephonyErrors.ConnectorValidationFailed("projectId", $"Project '{update.ProjectId}' does not exist.")),
+            _ => throw new ApiException(TelephonyErrors.ConnectorNotFound(connectorId)),
         };
     }
 
@@ -138,7 +138,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
     /// </summary>
     private static ConnectorUpdate ParseConnectorUpdate(JsonElement body, bool isBatchItem)
     {
-        static ApiException Invalid(string field, string message) => new(ApiErrors.ConnectorValidationFailed(field, message));
+        static ApiException Invalid(string field, string message) => new(TelephonyErrors.ConnectorValidationFailed(field, message));
 
         static string StringValue(JsonProperty property) =>
             property.Value.ValueKind == JsonValueKind.String
@@ -234,8 +234,8 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         var errors = new List<DeletePhoneNumberErrorItem>();
         foreach (var number in numbers)
         {
-            var error = !Formats.IsE164(number) ? ApiErrors.InvalidPhoneNumberFormat("phoneNumbers", number)
-                : missing.Contains(number) ? ApiErrors.PhoneNumberNotFound(number)
+            var error = !Formats.IsE164(number) ? TelephonyErrors.InvalidPhoneNumberFormat("phoneNumbers", number)
+                : missing.Contains(number) ? TelephonyErrors.PhoneNumberNotFound(number)
                 : null;
             if (error is not null)
             {
@@ -263,7 +263,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
     private PhoneNumber GetPhoneNumber(OperationCall call)
     {
         var number = PhoneNumberOf(call);
-        return state.GetNumber(call.AgentId, number) ?? throw new ApiException(ApiErrors.PhoneNumberNotFound(number));
+        return state.GetNumber(call.AgentId, number) ?? throw new ApiException(TelephonyErrors.PhoneNumberNotFound(number));
     }
 
     // P6 POST .../phone-numbers/{phoneNumber} {clientEnv?}: the body is required, {} is enough (api-notes).
@@ -274,7 +274,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         var clientEnv = ClientEnvOf(JsonBody.ParseObject(call.Body));
         return state.ImportNumber(call.AgentId, number, clientEnv)
             ? new ImportPhoneNumberResponse(number)
-            : throw new ApiException(ApiErrors.PhoneNumberAlreadyExists(number));
+            : throw new ApiException(TelephonyErrors.PhoneNumberAlreadyExists(number));
     }
 
     // P7 PATCH .../phone-numbers/{phoneNumber} {connectorId}
@@ -285,8 +285,8 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         return state.RouteNumber(call.AgentId, number, connectorId, out var routed) switch
         {
             RouteNumberOutcome.Routed => routed!,
-            RouteNumberOutcome.ConnectorNotFound => throw new ApiException(ApiErrors.PhoneConnectorDoesNotExist(connectorId)),
-            _ => throw new ApiException(ApiErrors.PhoneNumberNotFound(number)),
+            RouteNumberOutcome.ConnectorNotFound => throw new ApiException(TelephonyErrors.PhoneConnectorDoesNotExist(connectorId)),
+            _ => throw new ApiException(TelephonyErrors.PhoneNumberNotFound(number)),
         };
     }
 
@@ -296,7 +296,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
         var number = PhoneNumberOf(call);
         return state.DeleteNumber(call.AgentId, number)
             ? new DeletePhoneNumberResponse(number)
-            : throw new ApiException(ApiErrors.PhoneNumberNotFound(number));
+            : throw new ApiException(TelephonyErrors.PhoneNumberNotFound(number));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -305,7 +305,7 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
     {
         if (!Formats.IsE164(number))
         {
-            throw new ApiException(ApiErrors.InvalidPhoneNumberFormat(field, number));
+            throw new ApiException(TelephonyErrors.InvalidPhoneNumberFormat(field, number));
         }
     }
 
