@@ -145,6 +145,12 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
                 ? property.Value.GetString()!
                 : throw Invalid(property.Name, $"'{property.Name}' must be a string, not {JsonBody.Describe(property.Value)}.");
 
+        static string CheckedString(JsonProperty property, Func<string, bool> isValid, string expected)
+        {
+            var value = StringValue(property);
+            return isValid(value) ? value : throw Invalid(property.Name, $"'{property.Name}' must be {expected}, not '{value}'.");
+        }
+
         var update = new ConnectorUpdate(false, null, null, null, null);
         foreach (var property in body.EnumerateObject())
         {
@@ -160,16 +166,10 @@ internal sealed class TelephonyEndpoints(TelephonyState state, AgentDirectory di
                     };
                     break;
                 case "asrLangCode":
-                    var asr = StringValue(property);
-                    update = Formats.IsLanguageCode(asr)
-                        ? update with { AsrLangCode = asr }
-                        : throw Invalid(property.Name, $"'asrLangCode' must be a language code like 'en-GB', not '{asr}'.");
+                    update = update with { AsrLangCode = CheckedString(property, Formats.IsLanguageCode, "a language code like 'en-GB'") };
                     break;
                 case "voiceName":
-                    var voice = StringValue(property);
-                    update = Formats.IsVoiceName(voice)
-                        ? update with { VoiceName = voice }
-                        : throw Invalid(property.Name, $"'voiceName' must be a voice name like 'en-GB-Neural2-A', not '{voice}'.");
+                    update = update with { VoiceName = CheckedString(property, Formats.IsVoiceName, "a voice name like 'en-GB-Neural2-A'") };
                     break;
                 case "projectId":
                     var projectId = StringValue(property);

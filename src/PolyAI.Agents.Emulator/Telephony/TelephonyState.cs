@@ -153,21 +153,7 @@ internal sealed class TelephonyState(AgentDirectory directory) : IAreaState
         lock (directory.Gate)
         {
             var agent = Agent(agentId);
-            var found = new List<Connector>();
-            var notFound = new List<string>();
-            foreach (var id in connectorIds)
-            {
-                if (FindConnector(agent, id) is { } connector)
-                {
-                    found.Add(connector);
-                }
-                else
-                {
-                    notFound.Add(id);
-                }
-            }
-
-            return (found, notFound);
+            return FindEach(connectorIds, id => FindConnector(agent, id));
         }
     }
 
@@ -300,21 +286,7 @@ internal sealed class TelephonyState(AgentDirectory directory) : IAreaState
         lock (directory.Gate)
         {
             var agent = Agent(agentId);
-            var found = new List<PhoneNumber>();
-            var notFound = new List<string>();
-            foreach (var number in numbers)
-            {
-                if (FindNumber(agent, number) is { } phoneNumber)
-                {
-                    found.Add(phoneNumber);
-                }
-                else
-                {
-                    notFound.Add(number);
-                }
-            }
-
-            return (found, notFound);
+            return FindEach(numbers, number => FindNumber(agent, number));
         }
     }
 
@@ -418,6 +390,27 @@ internal sealed class TelephonyState(AgentDirectory directory) : IAreaState
 
     private PhoneNumber? FindNumber(AgentTelephony agent, string number) =>
         agent.Numbers.Contains(number) ? _numbers[number] : null;
+
+    /// <summary>What <paramref name="find"/> finds for each id, in order, and the ids it finds nothing for.</summary>
+    private static (IReadOnlyList<T> Found, IReadOnlyList<string> NotFound) FindEach<T>(IEnumerable<string> ids, Func<string, T?> find)
+        where T : class
+    {
+        var found = new List<T>();
+        var notFound = new List<string>();
+        foreach (var id in ids)
+        {
+            if (find(id) is { } resource)
+            {
+                found.Add(resource);
+            }
+            else
+            {
+                notFound.Add(id);
+            }
+        }
+
+        return (found, notFound);
+    }
 
     private Connector[] ConnectorsOf(AgentTelephony agent) =>
         agent.ConnectorIds.Select(id => _connectors[id]).OrderBy(c => c.Seq).ToArray();
