@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using PolyAI.Agents.Emulator;
 
-// PolyAI emulator: a local PolyAI-compatible Agents API (telephony, contract 1.0.3) for tests, demos and benchmarks.
+// PolyAI emulator: a local PolyAI-compatible Agents API (the operations of the core's operation table, contract
+// 1.0.3) for tests, demos and benchmarks.
 // stdout carries exactly one line, "PolyAI emulator listening on http://127.0.0.1:PORT"; logs go to stderr.
 
 EmulatorOptions options;
@@ -47,22 +48,36 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton<RuntimeSettings>();
+builder.Services.AddSingleton<AgentDirectory>();
 builder.Services.AddSingleton<EmulatorState>();
+builder.Services.AddEmulatorAreas();
 builder.Services.AddSingleton<FaultRegistry>();
 builder.Services.AddSingleton<RequestLog>();
-builder.Services.AddSingleton<TelephonyEndpoints>();
+builder.Services.AddSingleton(provider => OperationHandlers.From(provider.GetServices<IAreaEndpoints>()));
+builder.Services.AddSingleton<PublishedContract>();
+builder.Services.AddSingleton<ApiRouter>();
 builder.Services.AddSingleton<ApiPipeline>();
 builder.Services.AddSingleton<ControlEndpoints>();
 
 var app = builder.Build();
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolyAI.Agents.Emulator");
 
-var state = app.Services.GetRequiredService<EmulatorState>();
-state.Load(Seed.Get(options.Seed));
-state.LatencyMs = options.LatencyMs;
+ApiPipeline pipeline;
+try
+{
+    // Builds the handlers: a row of the operation table without one (or with two) stops the emulator here.
+    pipeline = app.Services.GetRequiredService<ApiPipeline>();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine($"The emulator cannot start: {ex.Message}");
+    return 1;
+}
+
+app.Services.GetRequiredService<EmulatorState>().Load(options.Seed);
 
 // Everything outside /_emulator is API traffic, decided on the raw target (Kestrel's Path has dot segments resolved).
-var pipeline = app.Services.GetRequiredService<ApiPipeline>();
 app.Use(next => context =>
 {
     var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;

@@ -10,10 +10,10 @@ namespace PolyAI.Agents.Emulator;
 /// apply the first matching fault rule, authenticate, route, and write the answer.
 /// </summary>
 internal sealed class ApiPipeline(
-    EmulatorState state,
+    RuntimeSettings settings,
     FaultRegistry faults,
     RequestLog log,
-    TelephonyEndpoints telephony,
+    ApiRouter router,
     EmulatorOptions options,
     ILogger<ApiPipeline> logger)
 {
@@ -56,7 +56,7 @@ internal sealed class ApiPipeline(
         string? faultName = null;
         try
         {
-            var latency = state.LatencyMs;
+            var latency = settings.LatencyMs;
             if (latency > 0)
             {
                 await Task.Delay(latency, aborted);
@@ -119,7 +119,7 @@ internal sealed class ApiPipeline(
         {
             if (call.ApiKey is null || !_apiKeys.Contains(call.ApiKey))
             {
-                return ApiResponse.Fail(ApiErrors.InvalidApiKey(missing: call.ApiKey is null));
+                return ApiResponse.Fail(ApiErrors.Unauthorised(missing: call.ApiKey is null));
             }
 
             if (call.BodyError is not null)
@@ -127,7 +127,7 @@ internal sealed class ApiPipeline(
                 return ApiResponse.Fail(call.BodyError);
             }
 
-            return telephony.Dispatch(call.Method, call.Target, call.Body);
+            return router.Route(call.Method, call.Target, call.Body);
         }
         catch (ApiException ex)
         {
@@ -144,12 +144,17 @@ internal sealed class ApiPipeline(
     {
         var http = context.Response;
         http.StatusCode = response.Status;
-        http.ContentType = JsonContentType;
         foreach (var (name, value) in response.Headers)
         {
             http.Headers[name] = value;
         }
 
+        if (!ApiResponse.CanHaveBody(response.Status))
+        {
+            return response.Status;
+        }
+
+        http.ContentType = JsonContentType;
         if (response is { Streamed: true, Payload: { } payload })
         {
             // Chunked, flushed as the serializer's buffer fills: no giant string for 100,000 numbers.
@@ -203,9 +208,9 @@ internal sealed class ApiPipeline(
             http.Headers.RetryAfter = fault.RetryAfter;
         }
 
-        if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        if (!ApiResponse.CanHaveBody(status))
         {
-            return status; // These statuses cannot carry a body.
+            return status;
         }
 
         http.ContentType = fault.ContentType ?? JsonContentType;
@@ -217,7 +222,7 @@ internal sealed class ApiPipeline(
     private byte[] Render(ApiResponse response, string correlationId)
     {
         var body = response.Error is { } error
-            ? ErrorBodies.Render(error, state.ErrorShape, correlationId)
+            ? ErrorBodies.Render(error, settings.ErrorShape, correlationId)
             : response.Payload;
         return body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), EmulatorJson.Options);
     }

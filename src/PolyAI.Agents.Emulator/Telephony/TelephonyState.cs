@@ -2,13 +2,6 @@ using System.Diagnostics;
 
 namespace PolyAI.Agents.Emulator;
 
-internal enum AgentAccess
-{
-    Allowed,
-    Forbidden,
-    NotFound,
-}
-
 internal enum UpdateConnectorOutcome
 {
     Updated,
@@ -40,81 +33,61 @@ internal sealed record GenerateResult(
     string? LastConnectorId,
     double ElapsedMs);
 
-internal sealed record AgentSnapshot(string AgentId, string AccountId, IReadOnlyList<Connector> Connectors, IReadOnlyList<PhoneNumber> PhoneNumbers);
-
-/// <summary>GetAgentsResponse item (1.0.3): all six fields required.</summary>
-internal sealed record AgentSummary(string AccountId, string AgentId, string AgentName, string CreatedAt, string UpdatedAt, int BranchCount);
-
-internal sealed record StateSnapshot(IReadOnlyList<AgentSnapshot> Agents, IReadOnlyList<string> ForbiddenAgentIds, int LatencyMs, ErrorShape ErrorShape);
-
 /// <summary>
-/// The whole in-memory telephony state. Every read and write takes one lock; all lookups are dictionary/set based
-/// (numbers are indexed by number, by agent and by connector), so 100,000 numbers stay cheap. Resources are
+/// Connectors and phone numbers. Every read and write takes the directory's lock; all lookups are dictionary/set
+/// based (numbers are indexed by number, by agent and by connector), so 100,000 numbers stay cheap. Resources are
 /// immutable records and list methods return arrays, so callers can serialise them after the lock is released.
 /// Connector ids and phone numbers are unique across the whole emulator; an agent only sees its own.
 /// </summary>
-internal sealed class EmulatorState
+internal sealed class TelephonyState(AgentDirectory directory) : IAreaState
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, AgentData> _agents = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _forbiddenAgents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AgentTelephony> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Connector> _connectors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PhoneNumber> _numbers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _numbersByConnector = new(StringComparer.Ordinal);
-    private long _nextSeq;
     private int _nextGeneratedConnector;
     private long _nextGeneratedNumber;
-    private int _latencyMs;
-    private int _errorShape;
-
-    /// <summary>Delay added before every /v1 request is handled.</summary>
-    public int LatencyMs
-    {
-        get => Volatile.Read(ref _latencyMs);
-        set => Volatile.Write(ref _latencyMs, value);
-    }
-
-    /// <summary>Shape of every error body.</summary>
-    public ErrorShape ErrorShape
-    {
-        get => (ErrorShape)Volatile.Read(ref _errorShape);
-        set => Volatile.Write(ref _errorShape, (int)value);
-    }
 
     // ---------------------------------------------------------------- seed, generate, snapshot
 
-    /// <summary>Replaces the whole state with <paramref name="seed"/>.</summary>
-    public void Load(SeedData seed)
+    public void Load(string seed)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             _agents.Clear();
-            _forbiddenAgents.Clear();
             _connectors.Clear();
             _numbers.Clear();
             _numbersByConnector.Clear();
-            _nextSeq = 0;
             _nextGeneratedConnector = 0;
             _nextGeneratedNumber = 0;
 
-            _forbiddenAgents.UnionWith(seed.ForbiddenAgentIds);
-            foreach (var agent in seed.Agents)
+            foreach (var agent in TelephonySeed.Get(seed))
             {
-                AddAgent(agent.AgentId, agent.AccountId);
+                var owner = Agent(agent.AgentId);
                 foreach (var (connector, numbers) in agent.Connectors)
                 {
                     AddConnector(connector);
                     foreach (var number in numbers)
                     {
-                        AddNumber(new PhoneNumber(number, agent.AgentId, agent.AccountId, connector.ClientEnv, connector.ConnectorId));
+                        AddNumber(new PhoneNumber(number, owner.AgentId, owner.AccountId, connector.ClientEnv, connector.ConnectorId));
                     }
                 }
 
                 foreach (var (number, clientEnv) in agent.UnroutedNumbers)
                 {
-                    AddNumber(new PhoneNumber(number, agent.AgentId, agent.AccountId, clientEnv, null));
+                    AddNumber(new PhoneNumber(number, owner.AgentId, owner.AccountId, clientEnv, null));
                 }
             }
+        }
+    }
+
+    public void Describe(string agentId, IDictionary<string, object> entry)
+    {
+        lock (directory.Gate)
+        {
+            var agent = Agent(agentId);
+            entry["connectors"] = ConnectorsOf(agent);
+            entry["phoneNumbers"] = NumbersOf(agent.Numbers);
         }
     }
 
@@ -125,11 +98,10 @@ internal sealed class EmulatorState
     public GenerateResult Generate(GenerateRequest request)
     {
         var stopwatch = Stopwatch.StartNew();
-        lock (_gate)
+        lock (directory.Gate)
         {
-            var agent = _agents.TryGetValue(request.AgentId, out var existing)
-                ? existing
-                : AddAgent(request.AgentId, request.AccountId);
+            directory.GetOrAdd(request.AgentId, request.AccountId);
+            var agent = Agent(request.AgentId);
 
             string? first = null, last = null;
             for (var c = 0; c < request.Connectors; c++)
@@ -157,60 +129,11 @@ internal sealed class EmulatorState
         }
     }
 
-    public StateSnapshot Snapshot()
-    {
-        lock (_gate)
-        {
-            var agents = _agents.Values
-                .OrderBy(a => a.Seq)
-                .Select(a => new AgentSnapshot(a.AgentId, a.AccountId, ConnectorsOf(a), NumbersOf(a.Numbers)))
-                .ToArray();
-            return new StateSnapshot(agents, _forbiddenAgents.Order(StringComparer.Ordinal).ToArray(), LatencyMs, ErrorShape);
-        }
-    }
-
-    public bool IsForbidden(string agentId)
-    {
-        lock (_gate)
-        {
-            return _forbiddenAgents.Contains(agentId);
-        }
-    }
-
-    // ---------------------------------------------------------------- agents
-
-    /// <summary>A1: the agents the key's workspace can see (the forbidden ones are not listed).</summary>
-    public IReadOnlyList<AgentSummary> ListAgents()
-    {
-        lock (_gate)
-        {
-            return _agents.Values
-                .OrderBy(a => a.Seq)
-                .Select(a => new AgentSummary(a.AccountId, a.AgentId, AgentNameOf(a.AgentId), SeedTime, SeedTime, 1))
-                .ToArray();
-        }
-    }
-
-    private static readonly string SeedTime = "2026-04-22T09:00:00Z";
-
-    private static string AgentNameOf(string agentId) =>
-        System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(agentId.Replace("PROJECT-", string.Empty).ToLowerInvariant()) + " agent";
-
-    public AgentAccess CheckAgent(string agentId)
-    {
-        lock (_gate)
-        {
-            return _forbiddenAgents.Contains(agentId) ? AgentAccess.Forbidden
-                : _agents.ContainsKey(agentId) ? AgentAccess.Allowed
-                : AgentAccess.NotFound;
-        }
-    }
-
     // ---------------------------------------------------------------- connectors
 
     public IReadOnlyList<Connector> ListConnectors(string agentId)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             return ConnectorsOf(Agent(agentId));
         }
@@ -218,7 +141,7 @@ internal sealed class EmulatorState
 
     public Connector? GetConnector(string agentId, string connectorId)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             return FindConnector(Agent(agentId), connectorId);
         }
@@ -227,31 +150,17 @@ internal sealed class EmulatorState
     /// <summary>Connectors of <paramref name="agentId"/> in the order of <paramref name="connectorIds"/>; ids it does not own go to NotFound.</summary>
     public (IReadOnlyList<Connector> Found, IReadOnlyList<string> NotFound) GetConnectors(string agentId, IEnumerable<string> connectorIds)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
-            var found = new List<Connector>();
-            var notFound = new List<string>();
-            foreach (var id in connectorIds)
-            {
-                if (FindConnector(agent, id) is { } connector)
-                {
-                    found.Add(connector);
-                }
-                else
-                {
-                    notFound.Add(id);
-                }
-            }
-
-            return (found, notFound);
+            return FindEach(connectorIds, id => FindConnector(agent, id));
         }
     }
 
     /// <summary>Applies a validated update atomically. Moving to another project moves the connector's numbers too.</summary>
     public UpdateConnectorOutcome UpdateConnector(string agentId, string connectorId, ConnectorUpdate update, out Connector? updated)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             updated = null;
             var agent = Agent(agentId);
@@ -260,18 +169,20 @@ internal sealed class EmulatorState
                 return UpdateConnectorOutcome.ConnectorNotFound;
             }
 
-            AgentData? target = null;
+            AgentTelephony? target = null;
             if (update.ProjectId is { } projectId && projectId != agent.AgentId)
             {
-                if (_forbiddenAgents.Contains(projectId))
+                if (directory.IsForbidden(projectId))
                 {
                     return UpdateConnectorOutcome.TargetProjectForbidden;
                 }
 
-                if (!_agents.TryGetValue(projectId, out target))
+                if (directory.Find(projectId) is null)
                 {
                     return UpdateConnectorOutcome.TargetProjectNotFound;
                 }
+
+                target = Agent(projectId);
             }
 
             var changed = connector;
@@ -312,7 +223,7 @@ internal sealed class EmulatorState
     /// <summary>Deletes a connector and, in cascade, every number routed to it. Null when the agent has no such connector.</summary>
     public (Connector Connector, IReadOnlyList<string> DeletedNumbers)? DeleteConnector(string agentId, string connectorId)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
             if (FindConnector(agent, connectorId) is not { } connector)
@@ -336,7 +247,7 @@ internal sealed class EmulatorState
     /// <summary>The connector serving <paramref name="number"/>; <paramref name="numberKnown"/> tells an unknown number from an unrouted one.</summary>
     public Connector? LookupConnector(string agentId, string number, out bool numberKnown)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
             var phoneNumber = FindNumber(agent, number);
@@ -350,7 +261,7 @@ internal sealed class EmulatorState
     /// <summary>The agent's numbers in creation order, optionally only those routed to <paramref name="connectorId"/>.</summary>
     public IReadOnlyList<PhoneNumber> ListNumbers(string agentId, string? connectorId)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
             if (connectorId is null)
@@ -364,7 +275,7 @@ internal sealed class EmulatorState
 
     public PhoneNumber? GetNumber(string agentId, string number)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             return FindNumber(Agent(agentId), number);
         }
@@ -372,31 +283,17 @@ internal sealed class EmulatorState
 
     public (IReadOnlyList<PhoneNumber> Found, IReadOnlyList<string> NotFound) GetNumbers(string agentId, IEnumerable<string> numbers)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
-            var found = new List<PhoneNumber>();
-            var notFound = new List<string>();
-            foreach (var number in numbers)
-            {
-                if (FindNumber(agent, number) is { } phoneNumber)
-                {
-                    found.Add(phoneNumber);
-                }
-                else
-                {
-                    notFound.Add(number);
-                }
-            }
-
-            return (found, notFound);
+            return FindEach(numbers, number => FindNumber(agent, number));
         }
     }
 
     /// <summary>Imports unrouted numbers; numbers that already exist anywhere in the emulator are skipped. Returns the imported ones.</summary>
     public IReadOnlyList<string> ImportNumbers(string agentId, IEnumerable<string> numbers, string clientEnv)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
             var imported = new List<string>();
@@ -420,7 +317,7 @@ internal sealed class EmulatorState
     /// <summary>Deletes each number the agent owns; the others are returned as not found.</summary>
     public (IReadOnlyList<string> Deleted, IReadOnlyList<string> NotFound) DeleteNumbers(string agentId, IEnumerable<string> numbers)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             var agent = Agent(agentId);
             var deleted = new List<string>();
@@ -447,7 +344,7 @@ internal sealed class EmulatorState
     /// <summary>Routes a number of the agent to one of the agent's connectors.</summary>
     public RouteNumberOutcome RouteNumber(string agentId, string number, string connectorId, out PhoneNumber? routed)
     {
-        lock (_gate)
+        lock (directory.Gate)
         {
             routed = null;
             var agent = Agent(agentId);
@@ -473,22 +370,49 @@ internal sealed class EmulatorState
         }
     }
 
-    // ---------------------------------------------------------------- helpers; callers hold _gate
+    // ---------------------------------------------------------------- helpers; callers hold the directory's lock
 
-    /// <summary>
-    /// The agent's data. The HTTP layer checks the agent before a handler runs; this only fails when a reset
-    /// races with a request, and then "agent not found" is the truthful answer.
-    /// </summary>
-    private AgentData Agent(string agentId) =>
-        _agents.TryGetValue(agentId, out var agent) ? agent : throw new ApiException(ApiErrors.AgentNotFound(agentId));
+    /// <summary>The telephony of an agent of the directory, empty until it has any; the directory's 404 for another id.</summary>
+    private AgentTelephony Agent(string agentId)
+    {
+        if (!_agents.TryGetValue(agentId, out var agent))
+        {
+            var entry = directory.Get(agentId);
+            agent = new AgentTelephony(entry.AgentId, entry.AccountId);
+            _agents.Add(agentId, agent);
+        }
 
-    private Connector? FindConnector(AgentData agent, string connectorId) =>
+        return agent;
+    }
+
+    private Connector? FindConnector(AgentTelephony agent, string connectorId) =>
         agent.ConnectorIds.Contains(connectorId) ? _connectors[connectorId] : null;
 
-    private PhoneNumber? FindNumber(AgentData agent, string number) =>
+    private PhoneNumber? FindNumber(AgentTelephony agent, string number) =>
         agent.Numbers.Contains(number) ? _numbers[number] : null;
 
-    private Connector[] ConnectorsOf(AgentData agent) =>
+    /// <summary>What <paramref name="find"/> finds for each id, in order, and the ids it finds nothing for.</summary>
+    private static (IReadOnlyList<T> Found, IReadOnlyList<string> NotFound) FindEach<T>(IEnumerable<string> ids, Func<string, T?> find)
+        where T : class
+    {
+        var found = new List<T>();
+        var notFound = new List<string>();
+        foreach (var id in ids)
+        {
+            if (find(id) is { } resource)
+            {
+                found.Add(resource);
+            }
+            else
+            {
+                notFound.Add(id);
+            }
+        }
+
+        return (found, notFound);
+    }
+
+    private Connector[] ConnectorsOf(AgentTelephony agent) =>
         agent.ConnectorIds.Select(id => _connectors[id]).OrderBy(c => c.Seq).ToArray();
 
     private PhoneNumber[] NumbersOf(IEnumerable<string> numbers)
@@ -509,23 +433,16 @@ internal sealed class EmulatorState
         return numbers;
     }
 
-    private AgentData AddAgent(string agentId, string accountId)
-    {
-        var agent = new AgentData(agentId, accountId, ++_nextSeq);
-        _agents.Add(agentId, agent);
-        return agent;
-    }
-
     private void AddConnector(Connector connector)
     {
-        _connectors.Add(connector.ConnectorId, connector with { Seq = ++_nextSeq });
-        _agents[connector.ProjectId].ConnectorIds.Add(connector.ConnectorId);
+        _connectors.Add(connector.ConnectorId, connector with { Seq = directory.NextSeq() });
+        Agent(connector.ProjectId).ConnectorIds.Add(connector.ConnectorId);
     }
 
     private void AddNumber(PhoneNumber number)
     {
-        _numbers.Add(number.Number, number with { Seq = ++_nextSeq });
-        _agents[number.ProjectId].Numbers.Add(number.Number);
+        _numbers.Add(number.Number, number with { Seq = directory.NextSeq() });
+        Agent(number.ProjectId).Numbers.Add(number.Number);
         if (number.ConnectorId is { } connectorId)
         {
             RoutedNumbers(connectorId).Add(number.Number);
@@ -536,7 +453,7 @@ internal sealed class EmulatorState
     {
         var phoneNumber = _numbers[number];
         _numbers.Remove(number);
-        _agents[phoneNumber.ProjectId].Numbers.Remove(number);
+        Agent(phoneNumber.ProjectId).Numbers.Remove(number);
         if (phoneNumber.ConnectorId is { } connectorId)
         {
             _numbersByConnector[connectorId].Remove(number);
@@ -567,13 +484,12 @@ internal sealed class EmulatorState
         return number;
     }
 
-    private sealed class AgentData(string agentId, string accountId, long seq)
+    /// <summary>An agent's connectors and numbers, by id.</summary>
+    private sealed class AgentTelephony(string agentId, string accountId)
     {
         public string AgentId { get; } = agentId;
 
         public string AccountId { get; } = accountId;
-
-        public long Seq { get; } = seq;
 
         public HashSet<string> ConnectorIds { get; } = new(StringComparer.Ordinal);
 

@@ -7,15 +7,19 @@ namespace PolyAI.Agents.Emulator;
 internal sealed class ControlRequestException(string message) : Exception(message);
 
 /// <summary>
-/// The control API under /_emulator used by tests: reset, bulk data generation, the request log, state inspection,
-/// latency, error shape and fault rules. No API key is needed and these requests are not logged.
+/// The control API under /_emulator used by tests: reset, the request log, state inspection, latency, error shape,
+/// fault rules, and the areas' own endpoints (bulk data generation). No API key is needed and these requests are
+/// not logged.
 /// </summary>
-internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults, RequestLog log, EmulatorOptions options)
+internal sealed class ControlEndpoints(
+    EmulatorState state,
+    RuntimeSettings settings,
+    IEnumerable<IAreaEndpoints> areas,
+    FaultRegistry faults,
+    RequestLog log,
+    EmulatorOptions options)
 {
     public const string Prefix = "_emulator";
-
-    /// <summary>Upper bound on numbers one generate call may create, to keep a typo from exhausting memory.</summary>
-    public const int MaxGeneratedNumbers = 5_000_000;
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -34,14 +38,13 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
         // Handlers are cast to Delegate so the IResult they return is written (a method group returning Task<IResult>
         // would otherwise bind to the RequestDelegate overload and the result would be discarded).
         group.MapPost("/reset", (Delegate)ResetAsync);
-        group.MapPost("/agents/{agentId}/generate", (Delegate)GenerateAsync);
         group.MapGet("/requests", () => Json(log.Snapshot()));
         group.MapDelete("/requests", () =>
         {
             log.Clear();
             return Results.NoContent();
         });
-        group.MapGet("/state", () => Json(state.Snapshot()));
+        group.MapGet("/state", Snapshot);
         group.MapPut("/latency", (Delegate)SetLatencyAsync);
         group.MapPut("/error-shape", (Delegate)SetErrorShapeAsync);
         group.MapGet("/faults", () => Json(faults.List()));
@@ -51,6 +54,10 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             faults.Clear();
             return Results.NoContent();
         });
+        foreach (var area in areas)
+        {
+            area.MapControl(group);
+        }
     }
 
     /// <summary>POST /_emulator/reset [{"seed":"demo"|"empty"}]: reloads the seed and restores the start-up settings.</summary>
@@ -63,45 +70,18 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException($"Unknown seed '{seed}'. Use 'demo' or 'empty'.");
         }
 
-        state.Load(Seed.Get(seed));
-        state.LatencyMs = options.LatencyMs;
-        state.ErrorShape = ErrorShape.Envelope;
+        state.Load(seed);
+        settings.Reset();
         faults.Clear();
         log.Clear();
-        return Json(new ResetResult(seed, state.LatencyMs, state.ErrorShape));
+        return Json(new ResetResult(seed, settings.LatencyMs, settings.ErrorShape));
     }
 
-    /// <summary>POST /_emulator/agents/{agentId}/generate: bulk connectors and numbers for scale tests.</summary>
-    private async Task<IResult> GenerateAsync(string agentId, HttpContext context)
+    /// <summary>GET /_emulator/state: every agent with what each area holds for it, and the settings.</summary>
+    private IResult Snapshot()
     {
-        var body = await ReadBodyAsync<GenerateBody>(context, required: true);
-        var connectors = body!.Connectors ?? 0;
-        var perConnector = body.NumbersPerConnector ?? 0;
-        var unrouted = body.UnroutedNumbers ?? 0;
-        var clientEnv = body.ClientEnv ?? "sandbox";
-
-        if (connectors < 0 || perConnector < 0 || unrouted < 0)
-        {
-            throw new ControlRequestException("'connectors', 'numbersPerConnector' and 'unroutedNumbers' must not be negative.");
-        }
-
-        if ((long)connectors * perConnector + unrouted > MaxGeneratedNumbers)
-        {
-            throw new ControlRequestException($"At most {MaxGeneratedNumbers} numbers can be generated in one call.");
-        }
-
-        if (!Formats.ClientEnvironments.Contains(clientEnv))
-        {
-            throw new ControlRequestException($"'clientEnv' must be sandbox, pre-release or live, not '{clientEnv}'.");
-        }
-
-        if (state.IsForbidden(agentId))
-        {
-            throw new ControlRequestException($"Agent '{agentId}' is forbidden in this emulator; it cannot hold data.");
-        }
-
-        var result = state.Generate(new GenerateRequest(agentId, body.AccountId ?? Seed.AccountId, connectors, perConnector, unrouted, clientEnv));
-        return Json(result);
+        var (agents, forbiddenAgentIds) = state.Snapshot();
+        return Json(new StateSnapshot(agents, forbiddenAgentIds, settings.LatencyMs, settings.ErrorShape));
     }
 
     /// <summary>PUT /_emulator/latency {"ms":N}</summary>
@@ -113,7 +93,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException("'ms' is required and must not be negative.");
         }
 
-        state.LatencyMs = ms;
+        settings.LatencyMs = ms;
         return Json(body);
     }
 
@@ -126,7 +106,7 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
             throw new ControlRequestException($"'shape' must be envelope, nested or validation, not '{body.Shape}'.");
         }
 
-        state.ErrorShape = shape;
+        settings.ErrorShape = shape;
         return Json(new ErrorShapeResult(shape));
     }
 
@@ -137,10 +117,10 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
         return Json(faults.Add(body!), StatusCodes.Status201Created);
     }
 
-    private static IResult Json(object value, int status = StatusCodes.Status200OK) =>
+    public static IResult Json(object value, int status = StatusCodes.Status200OK) =>
         Results.Json(value, EmulatorJson.Options, statusCode: status);
 
-    private static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
+    public static async Task<T?> ReadBodyAsync<T>(HttpContext context, bool required)
         where T : class
     {
         using var reader = new StreamReader(context.Request.Body);
@@ -165,13 +145,12 @@ internal sealed class ControlEndpoints(EmulatorState state, FaultRegistry faults
     private sealed record ResetBody(string? Seed);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    private sealed record GenerateBody(int? Connectors, int? NumbersPerConnector, int? UnroutedNumbers, string? ClientEnv, string? AccountId);
-
-    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     private sealed record LatencyBody(int? Ms);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     private sealed record ErrorShapeBody(string? Shape);
+
+    private sealed record StateSnapshot(IReadOnlyList<AgentSnapshot> Agents, IReadOnlyList<string> ForbiddenAgentIds, int LatencyMs, ErrorShape ErrorShape);
 
     private sealed record ResetResult(string Seed, int LatencyMs, ErrorShape ErrorShape);
 

@@ -1,0 +1,53 @@
+using PolyAI.Agents.Contract;
+
+namespace PolyAI.Agents.Emulator;
+
+/// <summary>An API error, independent of the shape it is rendered in.</summary>
+/// <param name="Status">HTTP status.</param>
+/// <param name="Code">Platform error code, e.g. CONNECTORS_NOT_FOUND.</param>
+/// <param name="Id">Numeric id of the code (nested shape).</param>
+/// <param name="Message">Human-readable message.</param>
+/// <param name="Field">Request field the error is about (validation-list shape).</param>
+internal sealed record ApiError(int Status, string Code, int Id, string Message, string Field);
+
+/// <summary>Thrown by request handling to answer with an <see cref="ApiError"/>.</summary>
+internal sealed class ApiException(ApiError error) : Exception(error.Message)
+{
+    public ApiError Error { get; } = error;
+}
+
+/// <summary>The errors of every area: authentication, agent access, validation, routing. The areas add their own.</summary>
+internal static class ApiErrors
+{
+    /// <summary>An error with a documented platform code; its numeric id comes from <see cref="ApiErrorCodes"/>.</summary>
+    public static ApiError Documented(int status, string code, string message, string field)
+    {
+        var documented = ApiErrorCodes.Find(code, null)
+            ?? throw new InvalidOperationException($"'{code}' is not a documented platform error code (ApiErrorCodes).");
+        return new ApiError(status, documented.Code, documented.Id ?? status, message, field);
+    }
+
+    public static ApiError Unauthorised(bool missing) =>
+        Documented(401, "AUTH_USER_UNAUTHORISED", missing ? "The x-api-key header is missing." : "The API key is not valid.", "x-api-key");
+
+    public static ApiError Forbidden(string agentId) =>
+        Documented(403, "USER_ACCESS_FORBIDDEN", $"The API key has no access to agent '{agentId}'.", "agentId");
+
+    public static ApiError AgentNotFound(string agentId) =>
+        Documented(404, "PROJECT_NOT_FOUND", $"Agent '{agentId}' was not found.", "agentId");
+
+    public static ApiError Validation(string field, string message) =>
+        new(400, "VALIDATION_ERROR", 400, message, field);
+
+    public static ApiError RouteNotFound(string method, string rawTarget) =>
+        new(404, "NOT_FOUND", 404, $"No route matches {method} '{rawTarget}'.", "path");
+
+    public static ApiError MethodNotAllowed(string method, IEnumerable<string> allowed) =>
+        new(405, "METHOD_NOT_ALLOWED", 405, $"Method {method} is not allowed here; allowed: {string.Join(", ", allowed)}.", "method");
+
+    public static ApiError Internal(string message) =>
+        new(500, "INTERNAL_ERROR", 500, message, "");
+
+    public static ApiError InjectedFault(int status, string faultName) =>
+        new(status, "EMULATOR_INJECTED_FAULT", status, $"Fault '{faultName}' injected by the emulator.", "");
+}
