@@ -65,12 +65,35 @@ public sealed class ChangeTests
     private static KnowledgeTopic Topic(string id, string name, string content = "c", bool active = true, params string[] queries) =>
         new("A", "b", id, name, content, "", queries, active, new Dictionary<string, object?>());
 
+    private static BranchContent Content(string rules, params KnowledgeTopic[] topics) =>
+        new(rules, topics, Array.Empty<PolyAI.Agents.Attribute>(), Array.Empty<Variant>());
+
+    private static Variant Variant(string id, string name, bool isDefault, params (string Key, string Value)[] values) =>
+        new("A", "b", id, name, isDefault, values.ToDictionary(v => v.Key, v => v.Value));
+
+    [Fact]
+    public void AttributesAndVariants_AreComparedLikeTopics_AndAVariantsChangedValuesAreNamed()
+    {
+        var main = new BranchContent("r", Array.Empty<KnowledgeTopic>(),
+            new[] { new PolyAI.Agents.Attribute("A", "main", "a1", "site"), new PolyAI.Agents.Attribute("A", "main", "a2", "hours") },
+            new[] { Variant("v1", "London", true, ("site", "London"), ("hours", "9-5")), Variant("v2", "New York", false, ("site", "NYC")) });
+        var branch = new BranchContent("r", Array.Empty<KnowledgeTopic>(),
+            new[] { new PolyAI.Agents.Attribute("A", "b", "a1", "site"), new PolyAI.Agents.Attribute("A", "b", "a3", "phone") },
+            new[] { Variant("v1", "London", true, ("hours", "9-6"), ("site", "London")), Variant("v2", "New York", false, ("site", "NYC")) });
+
+        var changes = BranchComparison.Compare("A", "b", "main", branch, main);
+
+        Assert.Equal(new[] { "Attribute/Added/phone", "Attribute/Removed/hours", "Variant/Changed/London" }, changes.Select(c => $"{c.Area}/{c.Change}/{c.Name}"));
+        Assert.Equal("variant 'London': changed attributeValues (hours)", changes[2].Summary);
+        Assert.Equal("attributes: added 'phone', removed 'hours'; variants: changed 'London'", BranchComparison.Summarize(changes));
+    }
+
     [Fact]
     public void EqualBranches_HaveNoChanges()
     {
         var topics = new[] { Topic("t1", "Hours") };
 
-        var changes = BranchComparison.Compare("A", "b1", "main", "rules", "rules", topics, topics);
+        var changes = BranchComparison.Compare("A", "b1", "main", Content("rules", topics), Content("rules", topics));
 
         Assert.Empty(changes);
         Assert.Equal("no differences", BranchComparison.Summarize(changes));
@@ -82,7 +105,7 @@ public sealed class ChangeTests
         var main = new[] { Topic("t1", "Hours", "9-5"), Topic("t2", "Promo"), Topic("t3", "Parking", queries: "Can I park?") };
         var branch = new[] { Topic("t1", "Hours", "9-6", active: false), Topic("t3", "Parking", queries: "Can I park?"), Topic("t4", "Wifi") };
 
-        var changes = BranchComparison.Compare("A", "b1", "main", "Be kind.\nBe brief.", "Be kind.", branch, main);
+        var changes = BranchComparison.Compare("A", "b1", "main", Content("Be kind.\nBe brief.", branch), Content("Be kind.", main));
 
         Assert.Equal(new[] { "Behavior/Changed/behavior", "KnowledgeTopic/Changed/Hours", "KnowledgeTopic/Added/Wifi", "KnowledgeTopic/Removed/Promo" },
             changes.Select(c => $"{c.Area}/{c.Change}/{c.Name}"));
@@ -98,7 +121,7 @@ public sealed class ChangeTests
     [Fact]
     public void TopicsWithOtherIds_AreMatchedByName()
     {
-        var changes = BranchComparison.Compare("A", "b1", "main", "r", "r", new[] { Topic("branch-copy-1", "Hours", "new") }, new[] { Topic("t1", "Hours", "old") });
+        var changes = BranchComparison.Compare("A", "b1", "main", Content("r", Topic("branch-copy-1", "Hours", "new")), Content("r", Topic("t1", "Hours", "old")));
 
         var change = Assert.Single(changes);
         Assert.Equal(BranchChange.Changed, change.Change);
@@ -107,7 +130,7 @@ public sealed class ChangeTests
     [Fact]
     public void TheChanges_AreTheirOwnPlan_AsJson()
     {
-        var changes = BranchComparison.Compare("A", "b1", "main", "new", "old", new[] { Topic("t1", "Hours", "9-6") }, new[] { Topic("t1", "Hours", "9-5") });
+        var changes = BranchComparison.Compare("A", "b1", "main", Content("new", Topic("t1", "Hours", "9-6")), Content("old", Topic("t1", "Hours", "9-5")));
 
         var json = JsonSerializer.Serialize(changes, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 

@@ -65,7 +65,7 @@ public sealed class OperationTableTests
     [Fact]
     public void DeletesOneResource_IsTrueOnlyForADeleteThatEndsWithAnId()
     {
-        Assert.Equal(new[] { "A3", "B3", "K5", "C7", "P8" }, ApiOperations.All.Where(o => o.DeletesOneResource).Select(o => o.Id));
+        Assert.Equal(new[] { "A3", "B3", "K5", "V4", "V8", "C7", "P8" }, ApiOperations.All.Where(o => o.DeletesOneResource).Select(o => o.Id));
     }
 
     [Fact]

@@ -105,5 +105,5 @@ internal sealed class TextDiff
 
     private static int End(DiffPlex.Model.DiffBlock block) => block.DeleteStartA + block.DeleteCountA;
 
-    private static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n');
+    internal static string Normalize(string? text) => (text ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n');
 }

@@ -52,4 +52,9 @@ public sealed class PolyAiApiException : Exception
 
     /// <summary>What the API's error body (or header) said; empty parts when it said nothing.</summary>
     public ApiError ApiError { get; }
+
+    /// <summary>This failure of a step that came after a change was made: the same kind and name, with a message
+    /// that starts with <paramref name="whatHappened"/> so nobody retries a change that landed.</summary>
+    internal PolyAiApiException After(string whatHappened) =>
+        new(Kind, Operation, $"{whatHappened}: {Message}", ResourceKind, StatusCode, ApiError, this, Attempts, ErrorName);
 }

@@ -78,17 +78,24 @@ internal sealed partial class PolyAiClient
     }
 
     /// <summary>What <paramref name="branchId"/> changes against <paramref name="referenceBranchId"/>: both branches'
-    /// behavior rules and knowledge-base topics are read (R1, K1, at once) and compared (<see cref="Changes.BranchComparison"/>).</summary>
+    /// behavior rules, knowledge-base topics, attributes and variants are read (R1, K1, V1, V5, all at once) and
+    /// compared (<see cref="Changes.BranchComparison"/>).</summary>
     public async Task<IReadOnlyList<BranchChange>> CompareBranchesAsync(string agentId, string branchId, string referenceBranchId, CancellationToken cancellationToken)
     {
-        var branchRules = GetBehaviorAsync(agentId, branchId, cancellationToken);
-        var referenceRules = GetBehaviorAsync(agentId, referenceBranchId, cancellationToken);
-        var branchTopics = ListTopicsAsync(agentId, branchId, cancellationToken);
-        var referenceTopics = ListTopicsAsync(agentId, referenceBranchId, cancellationToken);
-        await Task.WhenAll(branchRules, referenceRules, branchTopics, referenceTopics).ConfigureAwait(false);
-        return Changes.BranchComparison.Compare(
-            agentId, branchId, referenceBranchId,
-            branchRules.Result.Text, referenceRules.Result.Text, branchTopics.Result, referenceTopics.Result);
+        var branch = ReadContentAsync(agentId, branchId, cancellationToken);
+        var reference = ReadContentAsync(agentId, referenceBranchId, cancellationToken);
+        await Task.WhenAll(branch, reference).ConfigureAwait(false);
+        return Changes.BranchComparison.Compare(agentId, branchId, referenceBranchId, branch.Result, reference.Result);
+    }
+
+    private async Task<Changes.BranchContent> ReadContentAsync(string agentId, string branchId, CancellationToken cancellationToken)
+    {
+        var rules = GetBehaviorAsync(agentId, branchId, cancellationToken);
+        var topics = ListTopicsAsync(agentId, branchId, cancellationToken);
+        var attributes = ListAttributesAsync(agentId, branchId, cancellationToken);
+        var variants = ListVariantsAsync(agentId, branchId, cancellationToken);
+        await Task.WhenAll(rules, topics, attributes, variants).ConfigureAwait(false);
+        return new Changes.BranchContent(rules.Result.Text, topics.Result, attributes.Result, variants.Result);
     }
 
     internal static Branch MapBranch(string agentId, JsonElement element)

@@ -38,6 +38,15 @@ internal sealed class ApiErrorCode
 /// </summary>
 internal static class ApiErrorCodes
 {
+    /// <summary>The default variant of a branch cannot be removed; the module knows it before sending when it has read the variant.</summary>
+    public static readonly ApiErrorCode RemoveDefaultVariant = new("VARIANTS_REMOVE_DEFAULT_ERROR", 26003, PolyAiFailureKind.InvalidOperation, ResourceKind.Variant, "DefaultVariantNotRemovable");
+
+    /// <summary>Variables that fail the page's schema; the module finds them before sending.</summary>
+    public static readonly ApiErrorCode ConfigValueInvalid = new("REAL_TIME_CONFIG_INVALID_FOR_SCHEMA", 29002, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigValueInvalid");
+
+    /// <summary>A schema that is not a valid JSON Schema; the module finds it before sending when its validator cannot read it.</summary>
+    public static readonly ApiErrorCode ConfigSchemaInvalid = new("REAL_TIME_CONFIG_INVALID_SCHEMA", 29004, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigSchemaInvalid");
+
     public static IReadOnlyList<ApiErrorCode> All { get; } = new[]
     {
         new ApiErrorCode("AUTH_USER_NOT_FOUND", 3001, PolyAiFailureKind.Authentication, null),
@@ -66,10 +75,10 @@ internal static class ApiErrorCodes
         new ApiErrorCode("CONNECTORS_VALIDATION_FAILED", 14101, PolyAiFailureKind.InvalidArgument, ResourceKind.Connector),
         new ApiErrorCode("VARIANTS_BAD_ATTRIBUTES_ERROR", 26001, PolyAiFailureKind.InvalidArgument, ResourceKind.Variant),
         new ApiErrorCode("VARIANTS_DUPLICATE_NAME_ERROR", 26002, PolyAiFailureKind.AlreadyExists, ResourceKind.Variant),
-        new ApiErrorCode("VARIANTS_REMOVE_DEFAULT_ERROR", 26003, PolyAiFailureKind.InvalidOperation, ResourceKind.Variant, "DefaultVariantNotRemovable"),
+        RemoveDefaultVariant,
         new ApiErrorCode("REAL_TIME_CONFIG_FORBIDDEN_ACCESS", 29001, PolyAiFailureKind.PermissionDenied, ResourceKind.RealTimeConfig),
-        new ApiErrorCode("REAL_TIME_CONFIG_INVALID_FOR_SCHEMA", 29002, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigValueInvalid"),
-        new ApiErrorCode("REAL_TIME_CONFIG_INVALID_SCHEMA", 29004, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigSchemaInvalid"),
+        ConfigValueInvalid,
+        ConfigSchemaInvalid,
         new ApiErrorCode("REAL_TIME_CONFIG_UNKNOWN_CLIENT_ENVIRONMENT", 29006, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigUnknownEnvironment"),
     };
 

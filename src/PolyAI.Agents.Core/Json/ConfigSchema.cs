@@ -34,6 +34,7 @@ internal sealed class SchemaViolation(string variable, string location, string? 
 internal static class ConfigSchema
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Pretty = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     public static void EnsureObject(JsonElement value, string what)
     {
@@ -149,6 +150,9 @@ internal static class ConfigSchema
             .Select(g => g.First())
             .ToList();
     }
+
+    /// <summary>A value as indented JSON, one member per line: what a line diff of two schemas compares.</summary>
+    public static string Indented(JsonElement value) => JsonSerializer.Serialize(value, Pretty);
 
     /// <summary>A value as compact JSON ("+44...", 17, true, {"open":"09:00"}).</summary>
     public static string Text(JsonElement value) => JsonSerializer.Serialize(value, Compact);

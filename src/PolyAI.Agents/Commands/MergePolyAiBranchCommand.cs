@@ -62,6 +62,14 @@ public sealed class MergePolyAiBranchCommand : PolyAiCmdlet
 
         var agentId = AgentId;
         var branchId = BranchId;
+        if (string.Equals(branchId, Branch.Main, StringComparison.OrdinalIgnoreCase))
+        {
+            WriteError(ErrorRecords.InvalidInput(
+                $"The branch '{branchId}' of agent '{agentId}' cannot be merged: main is what branches merge into. Merge a branch made with New-PolyAiBranch.",
+                "BranchMainNotMergeable", branchId));
+            return;
+        }
+
         var confirmed = ConfirmChange<Plan>(
             branchId,
             async (c, ct) => new Plan(await c.CompareBranchesAsync(agentId, branchId, Branch.Main, ct).ConfigureAwait(false)),

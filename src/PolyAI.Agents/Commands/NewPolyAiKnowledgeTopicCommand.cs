@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
 
@@ -28,19 +29,27 @@ public sealed class NewPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
 
     /// <summary>Questions callers ask about the topic (at most 100).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ExampleQueries")]
     [ValidateCount(0, TopicFields.MaxExampleQueries)]
     public string[]? ExampleQuery { get; set; }
 
     /// <summary>Creates the topic switched off: the agent does not use it until Set-PolyAiKnowledgeTopic -IsActive $true.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Parameter]
     public SwitchParameter Inactive { get; set; }
 
-    protected override void ProcessRecord()
+    /// <summary>Whether the agent uses the topic (default $true). Binds by property name, so a topic piped from
+    /// another branch keeps its state, and a CSV column IsActive of true/false (yes/no, 1/0) works.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanText]
+    public bool? IsActive { get; set; }
+
+    private protected override void ProcessChange()
     {
         var agentId = AgentId;
         var branchId = BranchId;
-        var topic = new TopicFields { Name = Name, Content = Content, Actions = Actions, ExampleQueries = ExampleQuery, IsActive = Inactive ? false : null };
-        var description = $"Create knowledge-base topic '{Name}' in branch '{branchId}' of agent '{agentId}'{(Inactive ? " (inactive)" : "")}.";
+        var isActive = Inactive ? false : IsActive;
+        var topic = new TopicFields { Name = Name, Content = Content, Actions = Actions, ExampleQueries = ExampleQuery, IsActive = isActive };
+        var description = $"Create knowledge-base topic '{Name}' in branch '{branchId}' of agent '{agentId}'{(isActive == false ? " (inactive)" : "")}.";
         if (ShouldChange(description, $"{description} Continue?"))
         {
             StartCall((c, ct) => c.CreateTopicAsync(agentId, branchId, topic, ct), Name, WriteObject);

@@ -1,4 +1,3 @@
-using System.IO;
 using System.Management.Automation;
 using PolyAI.Agents.Runtime;
 
@@ -29,10 +28,10 @@ public sealed class SetPolyAiBehaviorCommand : PolyAiBranchChangeCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
+    private protected override void ProcessChange()
     {
-        var text = ParameterSetName == PathSet ? ReadRules() : Text;
-        if (text is null)
+        var text = Text;
+        if (ParameterSetName == PathSet && !TryReadFile(Path, "rules", "BehaviorFileUnreadable", out text))
         {
             return;
         }
@@ -58,17 +57,4 @@ public sealed class SetPolyAiBehaviorCommand : PolyAiBranchChangeCmdlet
     }
 
     protected override void EndProcessing() => CompleteRequests();
-
-    private string? ReadRules()
-    {
-        try
-        {
-            return File.ReadAllText(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path));
-        }
-        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException or System.NotSupportedException or ItemNotFoundException)
-        {
-            WriteError(ErrorRecords.InvalidInput($"The rules file '{Path}' cannot be read: {ex.Message}", "BehaviorFileUnreadable", Path));
-            return null;
-        }
-    }
 }

@@ -50,6 +50,7 @@ public sealed class SetPolyAiConnectorCommand : PolyAiConcurrentCmdlet
     [Parameter(ParameterSetName = ByIdSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [ValidateIdentifier]
+    [ArgumentCompleter(typeof(VariantIdCompleter))]
     public string? VariantId { get; set; }
 
     /// <summary>Unassigns the variant (sends variantId: null).</summary>

@@ -39,6 +39,7 @@ public sealed class SetPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
 
     /// <summary>Switches the topic on ($true) or off ($false).</summary>
     [Parameter]
+    [BooleanText]
     public bool? IsActive { get; set; }
 
     /// <summary>Writes the topic as the API now has it (read again after the change, which the API answers with 204).</summary>
@@ -58,7 +59,7 @@ public sealed class SetPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
         base.BeginProcessing();
     }
 
-    protected override void ProcessRecord()
+    private protected override void ProcessChange()
     {
         var agentId = AgentId;
         var branchId = BranchId;
@@ -77,7 +78,19 @@ public sealed class SetPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
             async (c, ct) =>
             {
                 await c.UpdateTopicAsync(agentId, branchId, topicId, changes, ct).ConfigureAwait(false);
-                return PassThru ? await c.GetTopicAsync(agentId, branchId, topicId, ct).ConfigureAwait(false) : null;
+                if (!PassThru)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return await c.GetTopicAsync(agentId, branchId, topicId, ct).ConfigureAwait(false);
+                }
+                catch (PolyAiApiException ex) when (ex.Kind != PolyAiFailureKind.Authentication)
+                {
+                    throw ex.After($"Topic '{topicId}' of branch '{branchId}' was updated, but reading it again for -PassThru failed");
+                }
             },
             topicId,
             updated =>

@@ -66,6 +66,19 @@ internal static class CompletionSource
             : Complete(fakeBoundParameters, $"{key}:{agentId}", wordToComplete, (client, token) => fetch(client, agentId, token));
     }
 
+    /// <summary>As <see cref="CompleteForAgent"/>, for content of the branch typed on the line (main when none).</summary>
+    public static IEnumerable<CompletionResult> CompleteForBranch<T>(
+        IDictionary fakeBoundParameters,
+        string area,
+        string wordToComplete,
+        Func<PolyAiClient, string, string, CancellationToken, Task<IReadOnlyList<T>>> list,
+        Func<T, (string Value, string Tooltip)> entry)
+    {
+        var branchId = BoundString(fakeBoundParameters, "BranchId") ?? Branch.Main;
+        return CompleteForAgent(fakeBoundParameters, $"{area}:{branchId}", wordToComplete, async (client, agentId, token) =>
+            (IReadOnlyList<(string, string)>)(await list(client, agentId, branchId, token).ConfigureAwait(false)).Select(entry).ToList());
+    }
+
     /// <summary>The value of another parameter already typed on the line, if it is a plain string.</summary>
     public static string? BoundString(IDictionary fakeBoundParameters, string name)
     {
@@ -183,11 +196,20 @@ public sealed class BranchIdCompleter : IArgumentCompleter
 /// <summary>Completes -TopicId from the topics of the -AgentId and -BranchId (main when not given) on the command line.</summary>
 public sealed class TopicIdCompleter : IArgumentCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-    {
-        var branchId = CompletionSource.BoundString(fakeBoundParameters, "BranchId") ?? Branch.Main;
-        return CompletionSource.CompleteForAgent(fakeBoundParameters, "topics:" + branchId, wordToComplete, async (client, agentId, token) =>
-            (IReadOnlyList<(string, string)>)(await client.ListTopicsAsync(agentId, branchId, token).ConfigureAwait(false))
-                .Select(t => (t.TopicId, t.Name)).ToList());
-    }
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForBranch(fakeBoundParameters, "topics", wordToComplete, (client, agentId, branchId, token) => client.ListTopicsAsync(agentId, branchId, token), t => (t.TopicId, t.Name));
+}
+
+/// <summary>Completes -AttributeId from the attributes of the branch given (main when none).</summary>
+public sealed class AttributeIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForBranch(fakeBoundParameters, "attributes", wordToComplete, (client, agentId, branchId, token) => client.ListAttributesAsync(agentId, branchId, token), a => (a.AttributeId, a.Name));
+}
+
+/// <summary>Completes -VariantId from the variants of the branch given (main when none, as for a connector's variant).</summary>
+public sealed class VariantIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForBranch(fakeBoundParameters, "variants", wordToComplete, (client, agentId, branchId, token) => client.ListVariantsAsync(agentId, branchId, token), v => (v.VariantId, v.Name));
 }

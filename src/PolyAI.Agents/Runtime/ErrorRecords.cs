@@ -36,6 +36,20 @@ internal static class ErrorRecords
             resource),
         key);
 
+    /// <summary>The default variant, read before the removal: the error the API's 26003 would give, before anything is sent.</summary>
+    public static ErrorRecord DefaultVariantNotRemovable(Variant variant)
+    {
+        var code = ApiErrorCodes.RemoveDefaultVariant;
+        return FromApi(
+            new PolyAiApiException(
+                code.Kind,
+                $"Delete variant '{variant.VariantId}' of branch '{variant.BranchId}' of agent '{variant.AgentId}'",
+                $"Variant '{variant.Name}' ({variant.VariantId}) is the default variant of branch '{variant.BranchId}' of agent '{variant.AgentId}'; the default cannot be removed.",
+                code.Resource,
+                errorName: code.ErrorName),
+            variant.VariantId);
+    }
+
     public static ErrorRecord InvalidInput(string message, string errorId, object? target) =>
         new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
@@ -69,6 +83,8 @@ internal static class ErrorRecords
         {
             PolyAiFailureKind.Conflict when ex.ApiError.Conflicts.Count > 0 =>
                 $"Resolve each conflicting path with -Resolution, e.g. -Resolution {string.Join(", ", ex.ApiError.Conflicts.Select(path => $"@{{ Path = '{path}'; Strategy = 'ours' }}"))} ('ours' keeps the branch's version, 'theirs' main's, 'base' the version both started from), or change the branch and merge again.",
+            _ when ex.ErrorName == ApiErrorCodes.RemoveDefaultVariant.ErrorName =>
+                "Make another variant the default first (Set-PolyAiVariant -VariantId <id> -Default), then remove this one.",
             PolyAiFailureKind.NotFound when resource == ResourceKind.Agent => "Check the agent id: it is the Agent Studio project id, e.g. PROJECT-58RP822I.",
             PolyAiFailureKind.NotFound => $"Check the {noun} and the agent id; {resource?.ListCommand ?? "Get-PolyAiAgent"} lists what exists.",
             PolyAiFailureKind.PermissionDenied => "Use an API key of the workspace that owns this agent.",

@@ -64,3 +64,27 @@ public sealed class ValidateEnvironmentAttribute() : ValidateNameAttribute("Poly
 
 /// <summary>us, uk or eu (any casing).</summary>
 public sealed class ValidateRegionAttribute() : ValidateNameAttribute("PolyAI region", Session.Regions.ToList());
+
+/// <summary>
+/// Lets a [bool] parameter take text, as CSV gives it: true/false, yes/no, 1/0 (any casing); an empty cell is no
+/// value. PowerShell's own binding refuses strings for booleans (and a plain conversion would read "false" as true).
+/// </summary>
+public sealed class BooleanTextAttribute : ArgumentTransformationAttribute
+{
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+    {
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is not string text)
+        {
+            return inputData;
+        }
+
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "" => null,
+            "true" or "yes" or "1" or "$true" => true,
+            "false" or "no" or "0" or "$false" => false,
+            _ => throw new ArgumentTransformationMetadataException($"'{text}' is not a boolean: use true or false (yes/no, 1/0)."),
+        };
+    }
+}

@@ -27,4 +27,21 @@ internal static class AuthoringSamples
 
         return new JsonObject { ["branches"] = list }.ToJsonString();
     }
+
+    public const string Attribute = """{"id":"attr-1","name":"site"}""";
+
+    public const string Variant = """{"id":"v1","name":"London","isDefault":true,"attributeValues":{"values":{"site":"London","openingHours":"09:00-17:00"}}}""";
+
+    /// <summary>A page whose schema wants opening hours as HH:MM-HH:MM and a transfer number in E.164.</summary>
+    public const string ConfigPage = """
+        {"clientEnv":"live","variables":{"openingHours":"09:00-17:00","transferNumber":"+442071234500","maxQueueMinutes":10},
+         "schema":{"$schema":"http://json-schema.org/draft-07/schema#","type":"object",
+           "properties":{"openingHours":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"},
+                         "transferNumber":{"type":"string","pattern":"^\\+[1-9][0-9]{1,14}$"},
+                         "maxQueueMinutes":{"type":"integer","minimum":0,"maximum":60}},
+           "required":["openingHours","transferNumber"]},
+         "lastUpdated":"2026-11-30T09:00:00Z"}
+        """;
+
+    public static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
 }

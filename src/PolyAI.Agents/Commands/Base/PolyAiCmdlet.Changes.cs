@@ -16,14 +16,26 @@ public abstract partial class PolyAiCmdlet
     /// prompt), <paramref name="read"/> gets the current state first and <paramref name="describe"/> says what will
     /// be different; otherwise nothing is read and <paramref name="describe"/> gets null (its text goes to
     /// -Verbose). A failed read is written as <paramref name="target"/>'s error and the change is skipped.
-    /// <paramref name="consequence"/> is added to the prompt, e.g. "This cannot be undone."
+    /// <paramref name="consequence"/> is added to the prompt, e.g. "This cannot be undone." <paramref name="refuse"/>
+    /// may find in the state read that the API would refuse the change: its error is written and nothing is asked.
     /// </summary>
-    private protected bool ConfirmChange<TState>(object? target, Func<PolyAiClient, CancellationToken, Task<TState>> read, Func<TState?, string> describe, string? consequence = null)
+    private protected bool ConfirmChange<TState>(
+        object? target,
+        Func<PolyAiClient, CancellationToken, Task<TState>> read,
+        Func<TState?, string> describe,
+        string? consequence = null,
+        Func<TState, ErrorRecord?>? refuse = null)
         where TState : class
     {
         TState? state = null;
         if (ChangeWillBeShown() && !TryCall(read, target, out state))
         {
+            return false;
+        }
+
+        if (state is not null && refuse?.Invoke(state) is { } refusal)
+        {
+            WriteError(refusal);
             return false;
         }
 
@@ -68,8 +80,7 @@ public abstract partial class PolyAiCmdlet
         return preference != ConfirmImpact.None && DeclaredImpact >= preference;
     }
 
-    private ConfirmImpact DeclaredImpact =>
-        ((CmdletAttribute)System.Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!).ConfirmImpact;
+    private ConfirmImpact DeclaredImpact => Declaration.ConfirmImpact;
 
     private bool WhatIfInEffect => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
         ? ((SwitchParameter)whatIf).IsPresent

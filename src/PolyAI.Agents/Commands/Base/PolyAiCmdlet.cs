@@ -1,9 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using PolyAI.Agents.Client;
+using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -115,9 +118,15 @@ public abstract partial class PolyAiCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Input the client refused before sending anything, as an InvalidArgument failure.</summary>
-    private static PolyAiApiException Refused(ArgumentException ex) =>
-        new(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, innerException: ex);
+    /// <summary>Input the client refused before sending anything, as an InvalidArgument failure about the
+    /// resource the cmdlet's noun names (KnowledgeTopicInvalidArgument for New-PolyAiKnowledgeTopic).</summary>
+    private PolyAiApiException Refused(ArgumentException ex) =>
+        new(PolyAiFailureKind.InvalidArgument, "Validate input", ex.Message, NounResource, innerException: ex);
+
+    private ResourceKind? NounResource => ResourceKind.All.FirstOrDefault(kind => "PolyAi" + kind.Name == Declaration.NounName);
+
+    /// <summary>The cmdlet's [Cmdlet] attribute: its noun and declared ConfirmImpact.</summary>
+    private CmdletAttribute Declaration => (CmdletAttribute)System.Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute))!;
 
     /// <summary>Writes a failure as a non-terminating error (a change the API reports as already made, as a
     /// warning), or ends the command for a bad key.</summary>
@@ -166,6 +175,23 @@ public abstract partial class PolyAiCmdlet : PSCmdlet, IDisposable
     /// requests to go out unreported, or a streamed list reading on: everything still running is cancelled.
     /// The source is not disposed, because requests that were already queued may still read its token.
     /// </summary>
+    /// <summary>The text of a file the user named (relative to the current location); false after writing an
+    /// InvalidArgument error <paramref name="errorId"/> when it cannot be read.</summary>
+    private protected bool TryReadFile(string path, string what, string errorId, out string text)
+    {
+        try
+        {
+            text = File.ReadAllText(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ItemNotFoundException or ArgumentException)
+        {
+            WriteError(ErrorRecords.InvalidInput($"The {what} file '{path}' cannot be read: {ex.Message}", errorId, path));
+            text = "";
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();
