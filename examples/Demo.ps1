@@ -2,7 +2,8 @@
 .SYNOPSIS
     The demo runbook, the way an ops engineer would run it in production: decommission the sandbox-environment
     connectors of an agent and rehome its phone numbers; then change what the agent says the way code is changed
-    (a branch, a What-if diff for the reviewer, the compare plan, a merge, the branch removed).
+    (a branch, a What-if diff for the reviewer, the compare plan, a merge, the branch removed); then change what
+    live callers hear today (a real-time config value checked against the page's schema before it is sent).
     build.ps1 Demo runs it against the local emulator API.
 #>
 param(
@@ -72,5 +73,17 @@ Merge-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -WhatIf
 Merge-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -Message 'Saturday opening' -Force | Format-Table | Out-Host
 Remove-PolyAiBranch -AgentId $AgentId -BranchId $branch.BranchId -Force
 (Get-PolyAiKnowledgeTopic -AgentId $AgentId -TopicId t-hours).Content | ForEach-Object { "  main now says: $_" } | Out-Host
+
+Write-Host "`n12. Real-time config: what the live page says now" -ForegroundColor Cyan
+Get-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live | Format-List ClientEnv, Variables, LastUpdated | Out-Host
+
+Write-Host "13. A value that fails the page's JSON Schema is refused before anything is sent" -ForegroundColor Cyan
+Set-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live -Variable @{ openingHours = '9am to 8pm' } -Force -ErrorAction SilentlyContinue -ErrorVariable refused
+$refused | ForEach-Object { "  {0}: {1}" -f $_.FullyQualifiedErrorId, $_.Exception.Message } | Out-Host
+
+Write-Host "14. A good value: preview old -> new (-WhatIf), then set it; callers hear it at once" -ForegroundColor Cyan
+$hours = @{ openingHours = '09:00-20:00'; holidayMessage = 'We close at 17:00 on 24 December.' }
+Set-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live -Variable $hours -WhatIf
+Set-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live -Variable $hours -Force -PassThru | Format-List ClientEnv, Variables | Out-Host
 
 Disconnect-PolyAi

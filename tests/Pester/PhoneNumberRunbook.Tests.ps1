@@ -92,7 +92,12 @@ Describe 'The demo runbook (build.ps1 Demo)' {
         Get-TestConnectorIds | Should -Not -Contain 'conn-sbx-1' -Because 'the demo removes the sandbox connectors'
         $result.Output | Should -Match "(?m)^\+ Book, move or cancel appointments, also on Saturdays\." -Because 'the demo previews the new rules as a diff'
         $result.Output | Should -Match 'main now says: We are open Monday to Saturday'
+        $result.Output | Should -Match "RealTimeConfigValueInvalid,PolyAI\.Agents\.Commands\.SetPolyAiRealTimeConfigCommand: .*'openingHours' = `"9am to 8pm`"" -Because 'the demo shows a value refused by the schema before sending'
+        $result.Output | Should -Match 'What if: Update the live real-time config page .*openingHours "09:00-17:00" -> "09:00-20:00"'
         Connect-TestEmulator
         (Get-PolyAiBranch -AgentId PROJECT-DEMO).BranchId | Should -Be 'main' -Because 'the demo removes its branch after the merge'
+        $live = Get-PolyAiRealTimeConfig -AgentId PROJECT-DEMO -ClientEnv live
+        $live.Variables.openingHours | Should -Be '09:00-20:00'
+        @(Get-TestRequest -Method PATCH -PathLike '*/real-time-configs/live/variables').Count | Should -Be 1 -Because 'the refused value was never sent'
     }
 }

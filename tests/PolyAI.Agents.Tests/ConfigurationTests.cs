@@ -118,5 +118,15 @@ public sealed class ConfigurationTests
         Assert.Equal(10L, page.Variables["maxQueueMinutes"]);
         Assert.Equal("object", page.Schema["type"]);
         Assert.Contains("\"openingHours\":\"09:00-17:00\"", JsonSerializer.Serialize(page.Variables), StringComparison.Ordinal);
+        Assert.Equal("""{"openingHours":"09:00-17:00","transferNumber":"+442071234500","maxQueueMinutes":10}""", page.Variables.ToString());
+    }
+
+    [Fact]
+    public void AVariantsValues_ReadAsText_AsTheValuesThemselves()
+    {
+        var variant = PolyAiClient.Map("A", "main", JsonSerializer.Deserialize(AuthoringSamples.Variant, PolyAI.Agents.Contract.ApiJsonContext.Default.VariantDto));
+
+        Assert.Equal("site=London; openingHours=09:00-17:00", variant.AttributeValues.ToString());
+        Assert.Equal("London", variant.AttributeValues["site"]);
     }
 }

@@ -17,8 +17,8 @@ public sealed class RealTimeConfig
         ClientEnv = clientEnv;
         VariablesJson = variables;
         SchemaJson = schema;
-        Variables = Json.JsonObjectReader.ToPlain(variables) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
-        Schema = Json.JsonObjectReader.ToPlain(schema) as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+        Variables = Map(variables);
+        Schema = Map(schema);
         LastUpdated = lastUpdated;
     }
 
@@ -27,11 +27,11 @@ public sealed class RealTimeConfig
     /// <summary>sandbox, pre-release or live.</summary>
     public string ClientEnv { get; }
 
-    /// <summary>Variable name -> value.</summary>
-    public IReadOnlyDictionary<string, object?> Variables { get; }
+    /// <summary>Variable name -> value (text, number, boolean, list or nested values); as text, compact JSON.</summary>
+    public ValueMap<object?> Variables { get; }
 
-    /// <summary>The JSON Schema (draft 7) the variables must satisfy.</summary>
-    public IReadOnlyDictionary<string, object?> Schema { get; }
+    /// <summary>The JSON Schema (draft 7) the variables must satisfy; as text, compact JSON.</summary>
+    public ValueMap<object?> Schema { get; }
 
     public DateTimeOffset? LastUpdated { get; }
 
@@ -41,4 +41,7 @@ public sealed class RealTimeConfig
     internal JsonElement SchemaJson { get; }
 
     public override string ToString() => ClientEnv;
+
+    private static ValueMap<object?> Map(JsonElement value) =>
+        new(Json.JsonObjectReader.ToPlain(value) as IDictionary<string, object?> ?? new Dictionary<string, object?>(), () => Json.ConfigSchema.Text(value));
 }
