@@ -39,6 +39,24 @@ public sealed class ContractTests(ITestOutputHelper output)
         Assert.Equal(47, SpecOperations().Count);
     }
 
+    /// <summary>The later contract (1.0.11) is carried for Invoke-PolyAiRequest: an operation only it has is no row of
+    /// the table, and the escape hatch sends it as a request of its own, retried only if its method may be repeated.</summary>
+    [Fact]
+    public void AnOperationOnlyTheLaterContractHas_IsNoRow_AndTheEscapeHatchSendsItAsItsOwn()
+    {
+        var later = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "contract", "agents-api-1.0.11.openapi.json")))!;
+        Assert.Equal("1.0.11", (string?)later["info"]!["version"]);
+        const string OutboundCalls = "/v1/agents/{agentId}/telephony/outbound-calls";
+        Assert.NotNull(later["paths"]![OutboundCalls]!["post"]);
+        Assert.Null(Spec["paths"]![OutboundCalls]);
+
+        var request = PolyAI.Agents.Client.RawRequest.Create("post", "/v1/agents/PROJECT-1/telephony/outbound-calls", null, null);
+
+        Assert.False(request.InTable);
+        Assert.Equal(RetryClass.NotSafeToRepeat, request.Operation.Retry);
+        Assert.Equal("PolyAiRequest", request.Operation.Resource.Name);
+    }
+
     [Fact]
     public void Coverage_OfThePublishedOperations_IsReported()
     {

@@ -47,6 +47,12 @@ internal static class ApiErrorCodes
     /// <summary>A schema that is not a valid JSON Schema; the module finds it before sending when its validator cannot read it.</summary>
     public static readonly ApiErrorCode ConfigSchemaInvalid = new("REAL_TIME_CONFIG_INVALID_SCHEMA", 29004, PolyAiFailureKind.InvalidArgument, ResourceKind.RealTimeConfig, "RealTimeConfigSchemaInvalid");
 
+    /// <summary>A promote to an environment that already runs the version; known before sending when the active deployments were read.</summary>
+    public static readonly ApiErrorCode DeploymentAlreadyPublished = new("DEPLOYMENTS_ALREADY_PUBLISHED", 6009, PolyAiFailureKind.AlreadyExists, ResourceKind.Deployment, "DeploymentAlreadyPublished");
+
+    /// <summary>A promote to live of a version pre-release does not run (412); known before sending when the active deployments were read.</summary>
+    public static readonly ApiErrorCode PreReleaseNotReady = new("ErrPreReleaseNotReady", null, PolyAiFailureKind.PreconditionFailed, ResourceKind.Deployment, "DeploymentPreReleaseNotReady");
+
     public static IReadOnlyList<ApiErrorCode> All { get; } = new[]
     {
         new ApiErrorCode("AUTH_USER_NOT_FOUND", 3001, PolyAiFailureKind.Authentication, null),
@@ -62,8 +68,8 @@ internal static class ApiErrorCodes
         new ApiErrorCode("DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED", 6002, PolyAiFailureKind.Unchanged, ResourceKind.Deployment, "DeploymentAlreadyRunning"),
         new ApiErrorCode("DEPLOYMENTS_VALIDATION_FAILED", 6007, PolyAiFailureKind.InvalidArgument, ResourceKind.Deployment),
         new ApiErrorCode("DEPLOYMENTS_INVALID_ENVIRONMENT", 6008, PolyAiFailureKind.InvalidArgument, ResourceKind.Deployment, "DeploymentInvalidEnvironment"),
-        new ApiErrorCode("DEPLOYMENTS_ALREADY_PUBLISHED", 6009, PolyAiFailureKind.AlreadyExists, ResourceKind.Deployment, "DeploymentAlreadyPublished"),
-        new ApiErrorCode("ErrPreReleaseNotReady", null, PolyAiFailureKind.PreconditionFailed, ResourceKind.Deployment, "DeploymentPreReleaseNotReady"),
+        DeploymentAlreadyPublished,
+        PreReleaseNotReady,
         new ApiErrorCode("KNOWLEDGE_BASE_TOPIC_ALREADY_EXISTS", 11001, PolyAiFailureKind.AlreadyExists, ResourceKind.KnowledgeTopic),
         new ApiErrorCode("KNOWLEDGE_BASE_TOPICS_INVALID", 11005, PolyAiFailureKind.InvalidArgument, ResourceKind.KnowledgeTopic),
         new ApiErrorCode("KNOWLEDGE_BASE_RICH_TEXT_INVALID", 11006, PolyAiFailureKind.InvalidArgument, ResourceKind.KnowledgeTopic),

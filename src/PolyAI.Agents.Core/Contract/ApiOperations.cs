@@ -23,6 +23,7 @@ internal static class ApiOperations
     private const string Attributes = Branch + "/attributes";
     private const string Variants = Branch + "/variants";
     private const string ConfigPages = Agent + "/real-time-configs";
+    private const string Deployments = Agent + "/deployments";
     private const string Connectors = Agent + "/telephony/connectors";
     private const string PhoneNumbers = Agent + "/telephony/phone-numbers";
 
@@ -89,6 +90,20 @@ internal static class ApiOperations
 
     /// <summary>A shallow merge of the given values: sending it twice leaves the same page, so it is safe to repeat.</summary>
     public static readonly ApiOperation<UpdateConfigVariablesBody, ConfigPageDto> UpdateConfigVariables = new("T4", "PATCH", ConfigPages + "/{clientEnv}/variables", 200, Documented, SafeToRepeat, ResourceKind.RealTimeConfig, Wire.UpdateConfigVariablesBody, Wire.ConfigPageDto);
+
+    // ---- Deployments --------------------------------------------------------------------------------------------
+
+    public static readonly ApiOperation<NoBody, GetDeploymentsResponse> ListDeployments = new("D1", "GET", Deployments, 200, Documented, SafeToRepeat, ResourceKind.Deployment, null, Wire.GetDeploymentsResponse, "environment", "limit");
+    public static readonly ApiOperation<NoBody, ActiveDeploymentsResponse> GetActiveDeployments = new("D2", "GET", Deployments + "/active", 200, Documented, SafeToRepeat, ResourceKind.Deployment, null, Wire.ActiveDeploymentsResponse);
+    public static readonly ApiOperation<PublishDeploymentBody, MutationDeploymentResponse> PublishAgent = new("D3", "POST", Deployments + "/publish", 201, Documented, NotSafeToRepeat, ResourceKind.Deployment, Wire.PublishDeploymentBody, Wire.MutationDeploymentResponse);
+
+    /// <summary>A 400 of a promote whose code names nothing else is a target that is not a later stage (the quickstart).</summary>
+    public static readonly ApiOperation<PromoteDeploymentBody, MutationDeploymentResponse> PromoteDeployment = new("D4", "POST", Deployments + "/{deploymentId}/promote", 201, Documented, NotSafeToRepeat, ResourceKind.Deployment, Wire.PromoteDeploymentBody, Wire.MutationDeploymentResponse)
+    {
+        StatusRules = new Dictionary<int, StatusRule> { [400] = new(PolyAiFailureKind.InvalidArgument, "DeploymentTargetNotLater") },
+    };
+
+    public static readonly ApiOperation<RollbackDeploymentBody, MutationDeploymentResponse> RollbackDeployment = new("D5", "POST", Deployments + "/{deploymentId}/rollback", 201, Documented, NotSafeToRepeat, ResourceKind.Deployment, Wire.RollbackDeploymentBody, Wire.MutationDeploymentResponse);
 
     // ---- Connectors ---------------------------------------------------------------------------------------------
 

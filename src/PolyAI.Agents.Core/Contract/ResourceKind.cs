@@ -48,6 +48,10 @@ internal sealed class ResourceKind
     public static readonly ResourceKind Connector = new("Connector", "connector", "Get-PolyAiConnector", "CONNECTORS_NOT_FOUND", "CONNECTORS_", "PHONE_NUMBERS_CONNECTOR_");
     public static readonly ResourceKind PhoneNumber = new("PhoneNumber", "phone number", "Get-PolyAiPhoneNumber", "PHONE_NUMBERS_NOT_FOUND", "PHONE_NUMBERS_");
 
+    /// <summary>What Invoke-PolyAiRequest reaches on a path no operation of the table has; not one of <see cref="All"/>
+    /// (no code names it), so its errors are PolyAiRequestNotFound and so on, unless the API's code names a resource.</summary>
+    public static readonly ResourceKind Request = new("PolyAiRequest", "resource", "Invoke-PolyAiRequest -Method GET", null);
+
     public static IReadOnlyList<ResourceKind> All { get; } = new[]
     {
         Agent, Branch, Behavior, KnowledgeTopic, Attribute, Variant, Deployment, RealTimeConfig, Connector, PhoneNumber,

@@ -200,6 +200,16 @@ public sealed class TopicIdCompleter : IArgumentCompleter
         CompletionSource.CompleteForBranch(fakeBoundParameters, "topics", wordToComplete, (client, agentId, branchId, token) => client.ListTopicsAsync(agentId, branchId, token), t => (t.TopicId, t.Name));
 }
 
+/// <summary>Completes -DeploymentId from the deployments each environment of the -AgentId runs now.</summary>
+public sealed class DeploymentIdCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        CompletionSource.CompleteForAgent(fakeBoundParameters, "deployments", wordToComplete, async (client, agentId, token) =>
+            (IReadOnlyList<(string, string)>)(await client.GetActiveDeploymentsAsync(agentId, token).ConfigureAwait(false))
+                .Where(pair => pair.Value is not null)
+                .Select(pair => (pair.Value!.DeploymentId, $"{pair.Key}: version {pair.Value.Version}")).ToList());
+}
+
 /// <summary>Completes -AttributeId from the attributes of the branch given (main when none).</summary>
 public sealed class AttributeIdCompleter : IArgumentCompleter
 {

@@ -44,4 +44,7 @@ internal static class AuthoringSamples
         """;
 
     public static System.Text.Json.JsonElement Json(string text) => System.Text.Json.JsonDocument.Parse(text).RootElement.Clone();
+
+    public static string Deployment(string id, string environment, string version = "3f2a9c1", string createdAt = "2026-11-20T11:00:00Z") =>
+        $$$"""{"id":"{{{id}}}","accountId":"ws-1","agentId":"PROJECT-1","environment":"{{{environment}}}","artifactVersion":"artifact-1","version":"{{{version}}}","createdBy":"ops@example.com","createdAt":"{{{createdAt}}}","metadata":{"deploymentMessage":"Release {{{id}}}"}}""";
 }

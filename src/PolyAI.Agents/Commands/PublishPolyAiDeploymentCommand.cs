@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using PolyAI.Agents.Changes;
+using PolyAI.Agents.Contract;
+using PolyAI.Agents.Runtime;
+
+namespace PolyAI.Agents.Commands;
+
+/// <summary>
+/// Promotes a deployment to a later stage (the next one unless -Environment says otherwise: sandbox -> pre-release ->
+/// live) and writes the deployment it made there. The What-if and confirmation text say from which version to which;
+/// a promotion the API's release rules refuse (not a later stage, live before pre-release, a version the target
+/// already runs) is refused before anything is sent whenever the deployments were read.
+/// </summary>
+[Cmdlet(VerbsData.Publish, "PolyAiDeployment", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[OutputType(typeof(Deployment))]
+public sealed class PublishPolyAiDeploymentCommand : PolyAiReleaseCmdlet
+{
+    private const string ByIdSet = "ById";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>The deployment to promote.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
+    public string DeploymentId { get; set; } = "";
+
+    /// <summary>A deployment from Get-PolyAiDeployment (its version and environment need no read).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public Deployment? InputObject { get; set; }
+
+    /// <summary>The environment to promote to: pre-release or live; the next stage when not given. (Not taken from
+    /// the pipeline: a piped deployment's own Environment is where it runs, not where it goes.)</summary>
+    [Parameter]
+    [Alias("TargetEnvironment")]
+    [ValidateEnvironment]
+    [ArgumentCompleter(typeof(EnvironmentCompleter))]
+    public string? Environment { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var deployment = InputObject;
+        var agentId = deployment?.AgentId ?? AgentId;
+        var deploymentId = deployment?.DeploymentId ?? DeploymentId;
+        var target = Environments.Normalize(Environment) ?? (deployment is null ? null : Environments.Next(deployment.Environment));
+        Release(
+            deploymentId,
+            (c, ct) => ReleasePlan.ForPromoteAsync(c, agentId, deploymentId, deployment, target, ct),
+            $"Promote deployment {deploymentId} of agent '{agentId}' to {target ?? "the next stage"}.",
+            (c, ct) => c.PromoteAsync(agentId, deploymentId, target, Message, ct));
+    }
+}
