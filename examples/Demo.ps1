@@ -3,7 +3,9 @@
     The demo runbook, the way an ops engineer would run it in production: decommission the sandbox-environment
     connectors of an agent and rehome its phone numbers; then change what the agent says the way code is changed
     (a branch, a What-if diff for the reviewer, the compare plan, a merge, the branch removed); then change what
-    live callers hear today (a real-time config value checked against the page's schema before it is sent).
+    live callers hear today (a real-time config value checked against the page's schema before it is sent); and end
+    with the release runbook: publish the merged main to sandbox, promote it to pre-release and live, show what each
+    environment runs, and roll live back.
     build.ps1 Demo runs it against the local emulator API.
 #>
 param(
@@ -85,5 +87,28 @@ Write-Host "14. A good value: preview old -> new (-WhatIf), then set it; callers
 $hours = @{ openingHours = '09:00-20:00'; holidayMessage = 'We close at 17:00 on 24 December.' }
 Set-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live -Variable $hours -WhatIf
 Set-PolyAiRealTimeConfig -AgentId $AgentId -ClientEnv live -Variable $hours -Force -PassThru | Format-List ClientEnv, Variables | Out-Host
+
+Write-Host "`n15. Release: publish the merged main to sandbox (preview first)" -ForegroundColor Cyan
+Publish-PolyAiAgent -AgentId $AgentId -WhatIf
+$sandbox = Publish-PolyAiAgent -AgentId $AgentId -Message 'Saturday opening' -Force
+$sandbox | Format-Table | Out-Host
+
+Write-Host "16. Promote it to pre-release, then live; each What-if names the versions" -ForegroundColor Cyan
+$sandbox | Publish-PolyAiDeployment -WhatIf
+$preRelease = $sandbox | Publish-PolyAiDeployment -Force
+$preRelease | Publish-PolyAiDeployment -WhatIf
+$live = $preRelease | Publish-PolyAiDeployment -Message 'Saturday opening, live' -Force
+
+Write-Host "`n17. What each environment runs now" -ForegroundColor Cyan
+Get-PolyAiDeployment -AgentId $AgentId -Active | Format-Table | Out-Host
+
+Write-Host "18. Callers complain: roll live back to the previous deployment (preview first)" -ForegroundColor Cyan
+$previous = Get-PolyAiDeployment -AgentId $AgentId -Environment live | Where-Object Version -NE $live.Version | Select-Object -First 1
+$previous | Restore-PolyAiDeployment -WhatIf
+$previous | Restore-PolyAiDeployment -Message 'Rolled back after complaints' -Force | Format-Table | Out-Host
+
+Write-Host "19. An operation no cmdlet has yet (1.0.11 outbound calls) through Invoke-PolyAiRequest" -ForegroundColor Cyan
+$call = Invoke-PolyAiRequest -Method POST -Path "/v1/agents/$AgentId/telephony/outbound-calls" -Body @{ toNumber = '+442071230000'; environment = 'live' } -Force
+"  call {0}: {1}" -f $call.callSid, $call.status | Out-Host
 
 Disconnect-PolyAi

@@ -23,6 +23,10 @@ BeforeDiscovery {
         # The real-time config cmdlets read the page for the schema check even under -Force (one GET).
         @{ Cmdlet = 'Set-PolyAiRealTimeConfig'; Setup = ''; Change = "Set-PolyAiRealTimeConfig -AgentId PROJECT-DEMO -ClientEnv live -Variable @{ openingHours = '08:00-20:00' }"; Method = 'PATCH'; Path = '/v1/agents/PROJECT-DEMO/real-time-configs/live/variables'; Impact = 'High'; Force = $true; ForceReads = 1 }
         @{ Cmdlet = 'Set-PolyAiRealTimeConfigSchema'; Setup = ''; Change = "Set-PolyAiRealTimeConfigSchema -AgentId PROJECT-DEMO -ClientEnv live -Schema @{ type = 'object' }"; Method = 'PUT'; Path = '/v1/agents/PROJECT-DEMO/real-time-configs/live/schema'; Impact = 'High'; Force = $true; ForceReads = 1 }
+        @{ Cmdlet = 'Publish-PolyAiAgent'; Setup = 'merged'; Change = 'Publish-PolyAiAgent -AgentId PROJECT-DEMO'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/publish'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'Publish-PolyAiDeployment'; Setup = 'published'; Change = 'Publish-PolyAiDeployment -AgentId PROJECT-DEMO -DeploymentId dep-0001'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/dep-0001/promote'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'Restore-PolyAiDeployment'; Setup = 'published'; Change = 'Restore-PolyAiDeployment -AgentId PROJECT-DEMO -DeploymentId dep-seed-sbx'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-sbx/rollback'; Impact = 'High'; Force = $true }
+        @{ Cmdlet = 'Invoke-PolyAiRequest'; Setup = ''; Change = "Invoke-PolyAiRequest -Method POST -Path /v1/agents/PROJECT-DEMO/telephony/outbound-calls -Body @{ toNumber = '+442071230000'; environment = 'live' }"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Impact = 'Medium'; Force = $true }
     )
 }
 
@@ -32,8 +36,10 @@ BeforeAll {
 
     function Initialize-Row([string] $Setup) {
         Initialize-TestCase
-        if ($Setup -in 'branch', 'change') { $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'wip' -Confirm:$false }
-        if ($Setup -eq 'change') { Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br-0001 -Text 'Be brief.' -Confirm:$false }
+        if ($Setup -in 'branch', 'change', 'merged', 'published') { $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'wip' -Confirm:$false }
+        if ($Setup -in 'change', 'merged', 'published') { Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br-0001 -Text 'Be brief.' -Confirm:$false }
+        if ($Setup -in 'merged', 'published') { $null = Merge-PolyAiBranch -AgentId PROJECT-DEMO -BranchId br-0001 -Force }
+        if ($Setup -eq 'published') { $null = Publish-PolyAiAgent -AgentId PROJECT-DEMO -Force }
         Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false
     }
 
