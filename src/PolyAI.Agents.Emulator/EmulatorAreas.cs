@@ -13,6 +13,7 @@ internal static class EmulatorAreas
         .AddArea<AuthoringState, BranchesEndpoints>()
         .AddEndpoints<KnowledgeBaseEndpoints>()
         .AddEndpoints<VariantsEndpoints>()
+        .AddArea<RealTimeConfigsState, RealTimeConfigsEndpoints>()
         .AddArea<TelephonyState, TelephonyEndpoints>();
 
     private static IServiceCollection AddArea<TState, TEndpoints>(this IServiceCollection services)
