@@ -52,7 +52,9 @@ internal static class ConfigSchemas
                 var variable = location.Length == 0 ? MissingRequired(schema, variables) : Unescape(location.Split('/', 3)[1]);
                 var where = location.Length == 0 ? "the variables" : $"'{variable}'{(location.Count(c => c == '/') > 1 ? $" at {location}" : "")}";
                 var value = location.Length == 0 ? "" : $" = {JsonSerializer.Serialize(detail.InstanceLocation.Evaluate(variables), EmulatorJson.Options)}";
-                violations.Add((variable, $"{where}{value}: {message} ({keyword})"));
+                // A false schema (e.g. additionalProperties false) fails under no keyword of its own.
+                var why = keyword.Length == 0 ? "the schema allows no value here (false schema)" : $"{message} ({keyword})";
+                violations.Add((variable, $"{where}{value}: {why}"));
             }
         }
 
