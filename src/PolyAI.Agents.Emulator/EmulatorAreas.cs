@@ -3,12 +3,17 @@ namespace PolyAI.Agents.Emulator;
 /// <summary>
 /// The API families the emulator implements. Each is a folder with its state (its data and its part of the seeds)
 /// and its endpoints (a handler for each of its rows of the operation table); a new family is a new folder and
-/// one line here.
+/// one line here. Authoring is one state (a branch's behavior rules, topics, attributes and variants merge
+/// together) with an endpoints class per family of rows.
 /// </summary>
 internal static class EmulatorAreas
 {
     public static IServiceCollection AddEmulatorAreas(this IServiceCollection services) => services
         .AddArea<AgentsState, AgentsEndpoints>()
+        .AddArea<AuthoringState, BranchesEndpoints>()
+        .AddEndpoints<KnowledgeBaseEndpoints>()
+        .AddEndpoints<VariantsEndpoints>()
+        .AddArea<RealTimeConfigsState, RealTimeConfigsEndpoints>()
         .AddArea<TelephonyState, TelephonyEndpoints>();
 
     private static IServiceCollection AddArea<TState, TEndpoints>(this IServiceCollection services)
@@ -16,5 +21,10 @@ internal static class EmulatorAreas
         where TEndpoints : class, IAreaEndpoints => services
         .AddSingleton<TState>()
         .AddSingleton<IAreaState>(provider => provider.GetRequiredService<TState>())
+        .AddEndpoints<TEndpoints>();
+
+    /// <summary>More endpoints of an area already added (its state is added once).</summary>
+    private static IServiceCollection AddEndpoints<TEndpoints>(this IServiceCollection services)
+        where TEndpoints : class, IAreaEndpoints => services
         .AddSingleton<IAreaEndpoints, TEndpoints>();
 }

@@ -48,19 +48,24 @@ Describe 'The emulator: routing from the operation table' {
         ($response.Body | ConvertFrom-Json).error_code | Should -Be 'METHOD_NOT_ALLOWED'
     }
 
-    It 'answers a method on /v1/agents it does not implement with its usual 404, not a 405 denying what the API has (<Method>)' -ForEach @(
-        @{ Method = 'POST' }
-        @{ Method = 'PUT' }
+    It 'answers a method the table lacks on an agents or authoring path with 405, Allow naming the table''s methods (<Method> <Target>)' -ForEach @(
+        @{ Method = 'PUT'; Target = '/v1/agents'; Allow = 'GET, POST' }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO'; Allow = 'DELETE' }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/branches/main'; Allow = 'DELETE' }
+        @{ Method = 'PUT'; Target = '/v1/agents/PROJECT-DEMO/branches/main/behavior'; Allow = 'GET, PATCH' }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/branches/main/variants/variant-nyc'; Allow = 'PATCH, DELETE' }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/real-time-configs/live'; Allow = 'GET' }
     ) {
-        $response = Send-RawRequest -Method $Method -Target '/v1/agents' -Body '{}'
-        $response.Status | Should -Be 404
-        $response.Headers.ContainsKey('Allow') | Should -BeFalse
-        ($response.Body | ConvertFrom-Json).error_code | Should -Be 'NOT_FOUND'
+        $response = Send-RawRequest -Method $Method -Target $Target -Body '{}'
+        $response.Status | Should -Be 405
+        $response.Headers['Allow'] | Should -BeExactly $Allow
+        ($response.Body | ConvertFrom-Json).error_code | Should -Be 'METHOD_NOT_ALLOWED'
     }
 
-    It 'answers a path no row has with 404 NOT_FOUND (<Target>)' -ForEach @(
-        @{ Target = '/v1/agents/PROJECT-DEMO' }
-        @{ Target = '/v1/agents/PROJECT-DEMO/branches' }
+    It 'answers a path no row has with 404 NOT_FOUND, also where the API has operations the emulator lacks (<Target>)' -ForEach @(
+        @{ Target = '/v1/agents/PROJECT-DEMO/deployments' }
+        @{ Target = '/v1/agents/PROJECT-DEMO/deployments/active' }
+        @{ Target = '/v1/agents/PROJECT-DEMO/branches/main/nothing' }
         @{ Target = '/v1/agents/PROJECT-DEMO/telephony/connectors/' }
         @{ Target = '/v2/agents' }
     ) {
@@ -93,6 +98,29 @@ Describe 'The emulator: routing from the operation table' {
     ) {
         (Send-RawRequest -Method $Method -Target "/v1/agents/PROJECT-DEMO/telephony/$Path" -Body $Body).Status | Should -Be $Status
     }
+
+    It 'answers with the success status of the row: <Method> <Target> is <Status>' -ForEach @(
+        @{ Method = 'POST'; Target = '/v1/agents'; Body = '{"name":"New","responseSettings":{"greeting":"Hi"},"voiceSettings":{"voiceId":"v"}}'; Status = 200 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/duplicate'; Body = '{"newAgentName":"Copy"}'; Status = 200 }
+        @{ Method = 'DELETE'; Target = '/v1/agents/PROJECT-OTHER'; Body = $null; Status = 204 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/branches'; Body = '{"branchName":"x"}'; Status = 201 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/branches/main/merge'; Body = $null; Status = 400 }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/branches/main/knowledge-base/topics/t-hours'; Body = $null; Status = 200 }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/real-time-configs/sandbox'; Body = $null; Status = 200 }
+    ) {
+        (Send-RawRequest -Method $Method -Target $Target -Body $Body).Status | Should -Be $Status
+    }
+
+    It 'answers K4 and K5 with 204 and no body, and K2, V2 and V6 with 201' {
+        $branches = '/v1/agents/PROJECT-DEMO/branches'
+        (Send-RawRequest -Method POST -Target $branches -Body '{"branchName":"x"}').Status | Should -Be 201
+        $patch = Send-RawRequest -Method PATCH -Target "$branches/br-0001/knowledge-base/topics/t-hours" -Body '{"isActive":false}'
+        ($patch.Status, $patch.Body) | Should -Be @(204, '')
+        (Send-RawRequest -Method DELETE -Target "$branches/br-0001/knowledge-base/topics/t-promo").Status | Should -Be 204
+        (Send-RawRequest -Method POST -Target "$branches/br-0001/knowledge-base/topics" -Body '{"name":"Wifi","content":"Free."}').Status | Should -Be 201
+        (Send-RawRequest -Method POST -Target "$branches/br-0001/attributes" -Body '{"name":"floor"}').Status | Should -Be 201
+        (Send-RawRequest -Method POST -Target "$branches/br-0001/variants" -Body '{"name":"Paris"}').Status | Should -Be 201
+    }
 }
 
 Describe 'The emulator: documented platform error codes' {
@@ -107,6 +135,10 @@ Describe 'The emulator: documented platform error codes' {
         @{ What = 'a key it does not accept'; Target = '/v1/agents'; ApiKey = 'wrong-key'; Status = 401; Code = 'AUTH_USER_UNAUTHORISED'; Id = 3002 }
         @{ What = 'an unknown connector'; Target = '/v1/agents/PROJECT-DEMO/telephony/connectors/nope'; ApiKey = $null; Status = 404; Code = 'CONNECTORS_NOT_FOUND'; Id = 14100 }
         @{ What = 'an unknown phone number'; Target = '/v1/agents/PROJECT-DEMO/telephony/phone-numbers/+15559999999'; ApiKey = $null; Status = 404; Code = 'PHONE_NUMBERS_NOT_FOUND'; Id = 14006 }
+        @{ What = 'an unknown client environment'; Target = '/v1/agents/PROJECT-DEMO/real-time-configs/staging'; ApiKey = $null; Status = 400; Code = 'REAL_TIME_CONFIG_UNKNOWN_CLIENT_ENVIRONMENT'; Id = 29006 }
+        @{ What = 'an unknown branch (a code the reference does not list: its id is the status)'; Target = '/v1/agents/PROJECT-DEMO/branches/br-9999/behavior'; ApiKey = $null; Status = 404; Code = 'BRANCH_NOT_FOUND'; Id = 404 }
+        @{ What = 'an unknown topic'; Target = '/v1/agents/PROJECT-DEMO/branches/main/knowledge-base/topics/t-none'; ApiKey = $null; Status = 404; Code = 'KNOWLEDGE_BASE_TOPIC_NOT_FOUND'; Id = 404 }
+        @{ What = 'a forbidden agent''s config pages'; Target = '/v1/agents/PROJECT-LOCKED/real-time-configs'; ApiKey = $null; Status = 403; Code = 'USER_ACCESS_FORBIDDEN'; Id = 2 }
     ) {
         $key = if ($ApiKey) { $ApiKey } else { $emulator.ApiKey }
         $response = Send-RawRequest -Method GET -Target $Target -ApiKey $key

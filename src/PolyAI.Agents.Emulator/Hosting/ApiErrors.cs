@@ -8,7 +8,12 @@ namespace PolyAI.Agents.Emulator;
 /// <param name="Id">Numeric id of the code (nested shape).</param>
 /// <param name="Message">Human-readable message.</param>
 /// <param name="Field">Request field the error is about (validation-list shape).</param>
-internal sealed record ApiError(int Status, string Code, int Id, string Message, string Field);
+internal sealed record ApiError(int Status, string Code, int Id, string Message, string Field)
+{
+    /// <summary>The paths a merge conflicts on (B4), each {path, ours, theirs, base}; null for every other error.
+    /// Every error shape carries them (see <see cref="ErrorBodies"/>).</summary>
+    public IReadOnlyList<object>? Conflicts { get; init; }
+}
 
 /// <summary>Thrown by request handling to answer with an <see cref="ApiError"/>.</summary>
 internal sealed class ApiException(ApiError error) : Exception(error.Message)
@@ -35,6 +40,16 @@ internal static class ApiErrors
 
     public static ApiError AgentNotFound(string agentId) =>
         Documented(404, "PROJECT_NOT_FOUND", $"Agent '{agentId}' was not found.", "agentId");
+
+    /// <summary>
+    /// An error whose code the error-code reference does not list (e.g. BRANCH_NOT_FOUND): the code follows the
+    /// reference's naming (the resource's prefix, then what happened), and its numeric id is the status, as for
+    /// VALIDATION_ERROR. A documented code must go through <see cref="Documented"/>.
+    /// </summary>
+    public static ApiError Undocumented(int status, string code, string message, string field) =>
+        ApiErrorCodes.Find(code, null) is null
+            ? new ApiError(status, code, status, message, field)
+            : throw new InvalidOperationException($"'{code}' is a documented platform error code: use ApiErrors.Documented.");
 
     public static ApiError Validation(string field, string message) =>
         new(400, "VALIDATION_ERROR", 400, message, field);

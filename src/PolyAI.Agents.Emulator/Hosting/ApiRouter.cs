@@ -29,8 +29,8 @@ internal sealed class ApiRouter(OperationHandlers handlers, AgentDirectory direc
 
     /// <summary>
     /// A 405 whose Allow lists the table's methods on the path, where those are all the methods the published
-    /// contract has there. Elsewhere the API has a method the emulator does not implement (POST /v1/agents creates an
-    /// agent), so a 405 would deny it exists: that, like a path no row has, is the 404 of any route the emulator lacks.
+    /// contract has there. Elsewhere the API has a method the emulator does not implement, so a 405 would deny it
+    /// exists: that, like a path no row has (the deployments), is the 404 of any route the emulator lacks.
     /// </summary>
     private ApiResponse NoOperation(string method, RequestTarget target)
     {

@@ -19,12 +19,15 @@ internal enum ErrorShape
 /// <summary>Renders an <see cref="ApiError"/> as the JSON body of the selected <see cref="ErrorShape"/>.</summary>
 internal static class ErrorBodies
 {
+    /// <remarks>A merge conflict's list (<see cref="ApiError.Conflicts"/>) is the envelope's <c>data.conflicts</c>;
+    /// the nested and validation shapes have no data field, so there it is a top-level <c>conflicts</c>.</remarks>
     public static object Render(ApiError error, ErrorShape shape, string correlationId) => shape switch
     {
-        ErrorShape.Nested => new NestedErrorBody(new NestedError(error.Code, error.Id, error.Message, correlationId)),
+        ErrorShape.Nested => new NestedErrorBody(new NestedError(error.Code, error.Id, error.Message, correlationId), error.Conflicts),
         // The documented example has one fixed top-level message; the specific one is in errors[0].
-        ErrorShape.Validation => new ValidationErrorBody("Validation failed", [new ValidationErrorItem(error.Field, error.Message)]),
-        _ => new EnvelopeErrorBody(false, ReasonPhrase(error.Status), correlationId, error.Code, error.Message, null),
+        ErrorShape.Validation => new ValidationErrorBody("Validation failed", [new ValidationErrorItem(error.Field, error.Message)], error.Conflicts),
+        _ => new EnvelopeErrorBody(false, ReasonPhrase(error.Status), correlationId, error.Code, error.Message,
+            error.Conflicts is { } conflicts ? new ConflictData(conflicts) : null),
     };
 
     private static string ReasonPhrase(int status)
@@ -41,7 +44,11 @@ internal static class ErrorBodies
         [property: JsonPropertyName("error_message")] string ErrorMessage,
         object? Data);
 
-    private sealed record NestedErrorBody(NestedError Error);
+    private sealed record ConflictData(IReadOnlyList<object> Conflicts);
+
+    private sealed record NestedErrorBody(
+        NestedError Error,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<object>? Conflicts);
 
     private sealed record NestedError(
         string Code,
@@ -49,7 +56,10 @@ internal static class ErrorBodies
         string Message,
         [property: JsonPropertyName("correlation_id")] string CorrelationId);
 
-    private sealed record ValidationErrorBody(string Message, IReadOnlyList<ValidationErrorItem> Errors);
+    private sealed record ValidationErrorBody(
+        string Message,
+        IReadOnlyList<ValidationErrorItem> Errors,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<object>? Conflicts);
 
     private sealed record ValidationErrorItem(string Field, string Message);
 }

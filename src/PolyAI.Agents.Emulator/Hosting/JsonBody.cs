@@ -63,13 +63,13 @@ internal static class JsonBody
             .ToArray();
 
     /// <summary>A required, non-empty string property.</summary>
-    public static string RequiredString(JsonElement obj, string name) =>
-        OptionalString(obj, name) is { Length: > 0 } value
+    public static string RequiredString(JsonElement obj, string name, string? parent = null) =>
+        OptionalString(obj, name, parent) is { Length: > 0 } value
             ? value
-            : throw new ApiException(ApiErrors.Validation(name, $"'{name}' is required and must be a non-empty string."));
+            : throw new ApiException(ApiErrors.Validation(Field(parent, name), $"'{Field(parent, name)}' is required and must be a non-empty string."));
 
     /// <summary>An optional string property; null when absent or null.</summary>
-    public static string? OptionalString(JsonElement obj, string name)
+    public static string? OptionalString(JsonElement obj, string name, string? parent = null)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -78,8 +78,64 @@ internal static class JsonBody
 
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw new ApiException(ApiErrors.Validation(name, $"'{name}' must be a string, not {Describe(value)}."));
+            : throw new ApiException(ApiErrors.Validation(Field(parent, name), $"'{Field(parent, name)}' must be a string, not {Describe(value)}."));
     }
+
+    /// <summary>An optional boolean property; null when absent or null.</summary>
+    public static bool? OptionalBoolean(JsonElement obj, string name, string? parent = null)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw new ApiException(ApiErrors.Validation(Field(parent, name), $"'{Field(parent, name)}' must be a boolean, not {Describe(value)}."));
+    }
+
+    /// <summary>An optional object property; null when absent or null.</summary>
+    public static JsonElement? OptionalObject(JsonElement obj, string name, string? parent = null)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Object
+            ? value
+            : throw new ApiException(ApiErrors.Validation(Field(parent, name), $"'{Field(parent, name)}' must be an object, not {Describe(value)}."));
+    }
+
+    /// <summary>A required object property.</summary>
+    public static JsonElement RequiredObject(JsonElement obj, string name, string? parent = null) =>
+        OptionalObject(obj, name, parent)
+            ?? throw new ApiException(ApiErrors.Validation(Field(parent, name), $"'{Field(parent, name)}' is required and must be an object."));
+
+    /// <summary>
+    /// The schema's <c>additionalProperties: false</c>: a property other than <paramref name="allowed"/> is a 400
+    /// naming it (<paramref name="parent"/> is the path of a nested object, e.g. "responseSettings").
+    /// </summary>
+    public static void AllowOnly(JsonElement obj, string? parent, params string[] allowed)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+            {
+                var field = Field(parent, property.Name);
+                throw new ApiException(ApiErrors.Validation(field,
+                    $"Unknown property '{field}'; {(parent is null ? "the body" : $"'{parent}'")} takes only {string.Join(", ", allowed)}."));
+            }
+        }
+    }
+
+    /// <summary>A string's length within <paramref name="min"/>..<paramref name="max"/> characters, or a 400 naming the field.</summary>
+    public static string Length(string value, string field, int min, int max) =>
+        value.Length >= min && value.Length <= max
+            ? value
+            : throw new ApiException(ApiErrors.Validation(field, $"'{field}' must have {min} to {max} characters, not {value.Length}."));
+
+    private static string Field(string? parent, string name) => parent is null ? name : $"{parent}.{name}";
 
     public static string Describe(JsonElement value) => value.ValueKind switch
     {

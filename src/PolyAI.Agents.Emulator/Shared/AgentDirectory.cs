@@ -13,6 +13,7 @@ internal sealed class AgentDirectory
     private readonly Dictionary<string, AgentEntry> _agents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _forbidden = new(StringComparer.Ordinal);
     private long _nextSeq;
+    private int _nextNewAgent;
 
     /// <summary>The lock of all the emulator's data. It is reentrant: the methods below take it too.</summary>
     public Lock Gate { get; } = new();
@@ -25,6 +26,7 @@ internal sealed class AgentDirectory
             _agents.Clear();
             _forbidden.Clear();
             _nextSeq = 0;
+            _nextNewAgent = 0;
             _forbidden.UnionWith(forbiddenAgentIds);
             foreach (var (agentId, accountId) in agents)
             {
@@ -47,6 +49,36 @@ internal sealed class AgentDirectory
         lock (Gate)
         {
             return Find(agentId) ?? Add(agentId, accountId);
+        }
+    }
+
+    /// <summary>
+    /// Adds a new agent (A2, A4) with the id given, or else the next free PROJECT-NEW0001, PROJECT-NEW0002, ...;
+    /// null when the id is taken, also by an agent the key may not see.
+    /// </summary>
+    public AgentEntry? TryCreate(string? agentId, string accountId)
+    {
+        lock (Gate)
+        {
+            if (agentId is null)
+            {
+                do
+                {
+                    agentId = $"PROJECT-NEW{++_nextNewAgent:D4}";
+                }
+                while (_agents.ContainsKey(agentId) || _forbidden.Contains(agentId));
+            }
+
+            return _agents.ContainsKey(agentId) || _forbidden.Contains(agentId) ? null : Add(agentId, accountId);
+        }
+    }
+
+    /// <summary>Removes an agent (A3); false when there is none with that id.</summary>
+    public bool Remove(string agentId)
+    {
+        lock (Gate)
+        {
+            return _agents.Remove(agentId);
         }
     }
 

@@ -13,7 +13,21 @@ internal interface IAreaState
 
     /// <summary>Adds what the area holds for one agent to that agent's entry of the snapshot, e.g. "connectors".</summary>
     void Describe(string agentId, IDictionary<string, object> entry);
+
+    /// <summary>A new agent is in the directory (A2, or A4 copying <see cref="NewAgent.CopyOf"/>): the area sets up
+    /// what the agent starts with. Called with the directory's lock held.</summary>
+    void AgentCreated(NewAgent agent)
+    {
+    }
+
+    /// <summary>An agent was deleted (A3): the area drops everything the agent had. Called with the directory's lock held.</summary>
+    void AgentDeleted(string agentId)
+    {
+    }
 }
+
+/// <summary>An agent being created: its id, name and greeting (A2), or the agent whose content it copies (A4).</summary>
+internal sealed record NewAgent(string AgentId, string Name, string? Greeting, string? CopyOf);
 
 /// <summary>One agent in GET /_emulator/state: its id and account, then what each area holds for it.</summary>
 internal sealed record AgentSnapshot(string AgentId, string AccountId)
@@ -35,6 +49,53 @@ internal sealed class EmulatorState(AgentDirectory directory, IEnumerable<IAreaS
             {
                 area.Load(seed);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates an agent in the directory and in every area, as one step (A2, A4); null when the id is taken.
+    /// <paramref name="agentId"/> null takes the next PROJECT-NEWnnnn.
+    /// </summary>
+    public AgentEntry? CreateAgent(string? agentId, string name, string? greeting, string? copyOf)
+    {
+        lock (directory.Gate)
+        {
+            if (copyOf is not null)
+            {
+                directory.Get(copyOf);
+            }
+
+            if (directory.TryCreate(agentId, Seed.AccountId) is not { } entry)
+            {
+                return null;
+            }
+
+            var agent = new NewAgent(entry.AgentId, name, greeting, copyOf);
+            foreach (var area in areas)
+            {
+                area.AgentCreated(agent);
+            }
+
+            return entry;
+        }
+    }
+
+    /// <summary>Deletes an agent and everything every area holds for it, as one step (A3); false when it does not exist.</summary>
+    public bool DeleteAgent(string agentId)
+    {
+        lock (directory.Gate)
+        {
+            if (!directory.Remove(agentId))
+            {
+                return false;
+            }
+
+            foreach (var area in areas)
+            {
+                area.AgentDeleted(agentId);
+            }
+
+            return true;
         }
     }
 

@@ -91,6 +91,29 @@ internal sealed class TelephonyState(AgentDirectory directory) : IAreaState
         }
     }
 
+    /// <summary>A3: the agent's connectors go, and its numbers are released (they can be imported again).</summary>
+    public void AgentDeleted(string agentId)
+    {
+        lock (directory.Gate)
+        {
+            if (!_agents.Remove(agentId, out var agent))
+            {
+                return;
+            }
+
+            foreach (var number in agent.Numbers)
+            {
+                _numbers.Remove(number);
+            }
+
+            foreach (var connectorId in agent.ConnectorIds)
+            {
+                _connectors.Remove(connectorId);
+                _numbersByConnector.Remove(connectorId);
+            }
+        }
+    }
+
     /// <summary>
     /// Adds generated connectors <c>gen-conn-00001</c>... with their numbers, plus unrouted numbers, creating the agent
     /// if needed. Generated numbers are <c>+1555</c> followed by nine digits, so they never clash with the seed's.
