@@ -43,7 +43,7 @@ BeforeAll {
         Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false
     }
 
-    function Get-ChangeRequest([string] $Method, [string] $Path) { @(Get-TestRequest -Method $Method | Where-Object path -EQ $Path) }
+    function Get-ChangeRequest([string] $Method, [string] $Path) { @((Get-TestRequest -Method $Method) | Where-Object path -EQ $Path) }
 
     function Invoke-Change([string] $Change, [string] $Extra) {
         Invoke-Expression "$Change $Extra -ErrorAction SilentlyContinue" | Out-Null

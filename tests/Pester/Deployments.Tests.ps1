@@ -94,7 +94,7 @@ Describe 'Deployments (D1-D5)' {
             $text = Get-HostOutput { $script:sandbox | Publish-PolyAiDeployment -WhatIf }
             $text | Should -Match ("What if: Promote deployment dep-0001 \(version {0} \(dep-0001, by emulator@polyai.local, .+\)\) of agent 'PROJECT-DEMO' to pre-release, which runs version {1} since 2026-11-20 10:00Z \(dep-seed-pre" -f $script:sandbox.Version, $pre.Version)
             (Get-TestRequest -Method POST).Count | Should -Be 0
-            @(Get-TestRequest -Method GET -PathLike '*/deployments?*').Count | Should -Be 0 -Because 'the piped deployment is known; only the active ones are read'
+            (Get-TestRequest -Method GET -PathLike '*/deployments?*').Count | Should -Be 0 -Because 'the piped deployment is known; only the active ones are read'
         }
 
         It 'promotes through pre-release to live, piped from Get-PolyAiDeployment, and writes each new deployment' {

@@ -98,7 +98,7 @@ Describe 'The demo runbook (build.ps1 Demo)' {
         (Get-PolyAiBranch -AgentId PROJECT-DEMO).BranchId | Should -Be 'main' -Because 'the demo removes its branch after the merge'
         $live = Get-PolyAiRealTimeConfig -AgentId PROJECT-DEMO -ClientEnv live
         $live.Variables.openingHours | Should -Be '09:00-20:00'
-        @(Get-TestRequest -Method PATCH -PathLike '*/real-time-configs/live/variables').Count | Should -Be 1 -Because 'the refused value was never sent'
+        (Get-TestRequest -Method PATCH -PathLike '*/real-time-configs/live/variables').Count | Should -Be 1 -Because 'the refused value was never sent'
         $result.Output | Should -Match "What if: Promote deployment dep-0001 \(version \w+ .*to pre-release, which runs version \w+ since"
         $result.Output | Should -Match "What if: Roll live of agent 'PROJECT-DEMO' back from version \w+ .* to version \w+ \(dep-seed-live"
         $active = Get-PolyAiDeployment -AgentId PROJECT-DEMO -Active

@@ -2,7 +2,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     Import-TestModule
 
-    function Get-VariablePatch { @(Get-TestRequest -Method PATCH -PathLike '*/real-time-configs/*/variables') }
+    function Get-VariablePatch { Get-TestRequest -Method PATCH -PathLike '*/real-time-configs/*/variables' }
 }
 
 Describe 'Real-time configs (T1-T4)' {

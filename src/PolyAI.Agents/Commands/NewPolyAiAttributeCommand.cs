@@ -29,5 +29,8 @@ public sealed class NewPolyAiAttributeCommand : PolyAiBranchChangeCmdlet
         }
     }
 
+    /// <summary>What was made comes out in input order, so each output lines up with its input row.</summary>
+    private protected override bool WritesInStartOrder => true;
+
     protected override void EndProcessing() => CompleteRequests();
 }

@@ -56,5 +56,8 @@ public sealed class NewPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
         }
     }
 
+    /// <summary>What was made comes out in input order, so each output lines up with its input row.</summary>
+    private protected override bool WritesInStartOrder => true;
+
     protected override void EndProcessing() => CompleteRequests();
 }
