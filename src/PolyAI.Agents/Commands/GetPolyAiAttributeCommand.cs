@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Client;
 using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
@@ -12,11 +16,8 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PolyAiAttribute", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Attribute))]
-public sealed class GetPolyAiAttributeCommand : PolyAiBranchReadCmdlet
+public sealed class GetPolyAiAttributeCommand : PolyAiBranchListCmdlet<Attribute>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     /// <summary>One or more attribute ids.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -24,19 +25,14 @@ public sealed class GetPolyAiAttributeCommand : PolyAiBranchReadCmdlet
     [ArgumentCompleter(typeof(AttributeIdCompleter))]
     public string[] AttributeId { get; set; } = Array.Empty<string>();
 
-    /// <summary>Only attributes whose name matches (wildcards allowed).</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string? Name { get; set; }
+    private protected override IReadOnlyList<string> Ids => AttributeId;
 
-    protected override void ProcessRecord()
-    {
-        var agentId = AgentId;
-        var branchId = BranchId;
-        if (TryCall((c, ct) => c.ListAttributesAsync(agentId, branchId, ct), branchId, out var attributes))
-        {
-            WriteFromList(attributes, ParameterSetName == ByIdSet ? AttributeId : null, Name, ResourceKind.Attribute, a => a.AttributeId, a => a.Name);
-        }
-    }
+    private protected override ResourceKind Resource => ResourceKind.Attribute;
+
+    private protected override Task<IReadOnlyList<Attribute>> ListAsync(PolyAiClient client, string agentId, string branchId, CancellationToken cancellationToken) =>
+        client.ListAttributesAsync(agentId, branchId, cancellationToken);
+
+    private protected override string IdOf(Attribute item) => item.AttributeId;
+
+    private protected override string NameOf(Attribute item) => item.Name;
 }

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PolyAI.Agents.Client;
 using PolyAI.Agents.Contract;
 using PolyAI.Agents.Runtime;
 
@@ -12,11 +16,8 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "PolyAiVariant", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(Variant))]
-public sealed class GetPolyAiVariantCommand : PolyAiBranchReadCmdlet
+public sealed class GetPolyAiVariantCommand : PolyAiBranchListCmdlet<Variant>
 {
-    private const string ListSet = "List";
-    private const string ByIdSet = "ById";
-
     /// <summary>One or more variant ids.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -24,19 +25,14 @@ public sealed class GetPolyAiVariantCommand : PolyAiBranchReadCmdlet
     [ArgumentCompleter(typeof(VariantIdCompleter))]
     public string[] VariantId { get; set; } = Array.Empty<string>();
 
-    /// <summary>Only variants whose name matches (wildcards allowed).</summary>
-    [Parameter(ParameterSetName = ListSet)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string? Name { get; set; }
+    private protected override IReadOnlyList<string> Ids => VariantId;
 
-    protected override void ProcessRecord()
-    {
-        var agentId = AgentId;
-        var branchId = BranchId;
-        if (TryCall((c, ct) => c.ListVariantsAsync(agentId, branchId, ct), branchId, out var variants))
-        {
-            WriteFromList(variants, ParameterSetName == ByIdSet ? VariantId : null, Name, ResourceKind.Variant, v => v.VariantId, v => v.Name);
-        }
-    }
+    private protected override ResourceKind Resource => ResourceKind.Variant;
+
+    private protected override Task<IReadOnlyList<Variant>> ListAsync(PolyAiClient client, string agentId, string branchId, CancellationToken cancellationToken) =>
+        client.ListVariantsAsync(agentId, branchId, cancellationToken);
+
+    private protected override string IdOf(Variant item) => item.VariantId;
+
+    private protected override string NameOf(Variant item) => item.Name;
 }

@@ -13,28 +13,8 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Publish, "PolyAiDeployment", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Deployment))]
-public sealed class PublishPolyAiDeploymentCommand : PolyAiReleaseCmdlet
+public sealed class PublishPolyAiDeploymentCommand : PolyAiDeploymentStepCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateIdentifier]
-    [ArgumentCompleter(typeof(AgentIdCompleter))]
-    public string AgentId { get; set; } = "";
-
-    /// <summary>The deployment to promote.</summary>
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateIdentifier]
-    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
-    public string DeploymentId { get; set; } = "";
-
-    /// <summary>A deployment from Get-PolyAiDeployment (its version and environment need no read).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Deployment? InputObject { get; set; }
-
     /// <summary>The environment to promote to: pre-release or live; the next stage when not given. (Not taken from
     /// the pipeline: a piped deployment's own Environment is where it runs, not where it goes.)</summary>
     [Parameter]
@@ -46,8 +26,8 @@ public sealed class PublishPolyAiDeploymentCommand : PolyAiReleaseCmdlet
     protected override void ProcessRecord()
     {
         var deployment = InputObject;
-        var agentId = deployment?.AgentId ?? AgentId;
-        var deploymentId = deployment?.DeploymentId ?? DeploymentId;
+        var agentId = TargetAgentId;
+        var deploymentId = TargetDeploymentId;
         var target = Environments.Normalize(Environment) ?? (deployment is null ? null : Environments.Next(deployment.Environment));
         Release(
             deploymentId,

@@ -10,33 +10,13 @@ namespace PolyAI.Agents.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Restore, "PolyAiDeployment", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Deployment))]
-public sealed class RestorePolyAiDeploymentCommand : PolyAiReleaseCmdlet
+public sealed class RestorePolyAiDeploymentCommand : PolyAiDeploymentStepCmdlet
 {
-    private const string ByIdSet = "ById";
-    private const string InputObjectSet = "InputObject";
-
-    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateIdentifier]
-    [ArgumentCompleter(typeof(AgentIdCompleter))]
-    public string AgentId { get; set; } = "";
-
-    /// <summary>The earlier deployment whose version its environment goes back to.</summary>
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateIdentifier]
-    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
-    public string DeploymentId { get; set; } = "";
-
-    /// <summary>A deployment from Get-PolyAiDeployment.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public Deployment? InputObject { get; set; }
-
     protected override void ProcessRecord()
     {
         var deployment = InputObject;
-        var agentId = deployment?.AgentId ?? AgentId;
-        var deploymentId = deployment?.DeploymentId ?? DeploymentId;
+        var agentId = TargetAgentId;
+        var deploymentId = TargetDeploymentId;
         Release(
             deploymentId,
             (c, ct) => ReleasePlan.ForRollbackAsync(c, agentId, deploymentId, deployment, ct),

@@ -146,3 +146,41 @@ public abstract class PolyAiBranchRemoveCmdlet : PolyAiBranchChangeCmdlet
 
     protected override void EndProcessing() => CompleteRequests();
 }
+
+/// <summary>
+/// A read of a list of branch content that has no GET of one item (attributes, variants): the list (main when no
+/// -BranchId is given), filtered by -Name (wildcards), or the items of the ids the cmdlet's own id parameter gives
+/// (one list read; an id the branch does not have is a &lt;Resource&gt;NotFound error).
+/// </summary>
+public abstract class PolyAiBranchListCmdlet<T> : PolyAiBranchReadCmdlet
+{
+    private protected const string ListSet = "List";
+    private protected const string ByIdSet = "ById";
+
+    /// <summary>Only items whose name matches (wildcards allowed).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>The ids asked for (the ById set's parameter).</summary>
+    private protected abstract IReadOnlyList<string> Ids { get; }
+
+    private protected abstract ResourceKind Resource { get; }
+
+    private protected abstract System.Threading.Tasks.Task<IReadOnlyList<T>> ListAsync(Client.PolyAiClient client, string agentId, string branchId, System.Threading.CancellationToken cancellationToken);
+
+    private protected abstract string IdOf(T item);
+
+    private protected abstract string NameOf(T item);
+
+    protected override void ProcessRecord()
+    {
+        var agentId = AgentId;
+        var branchId = BranchId;
+        if (TryCall((c, ct) => ListAsync(c, agentId, branchId, ct), branchId, out var items))
+        {
+            WriteFromList(items, ParameterSetName == ByIdSet ? Ids : null, Name, Resource, IdOf, NameOf);
+        }
+    }
+}

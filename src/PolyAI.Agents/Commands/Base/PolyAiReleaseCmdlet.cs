@@ -42,3 +42,35 @@ public abstract class PolyAiReleaseCmdlet : PolyAiCmdlet
         }
     }
 }
+
+/// <summary>
+/// A release step from an existing deployment (promote, rollback): the deployment by -AgentId and -DeploymentId (by
+/// property name), or piped from Get-PolyAiDeployment (then its version and environment need no read).
+/// </summary>
+public abstract class PolyAiDeploymentStepCmdlet : PolyAiReleaseCmdlet
+{
+    private protected const string ByIdSet = "ById";
+    private protected const string InputObjectSet = "InputObject";
+
+    /// <summary>The agent (Agent Studio project id, e.g. PROJECT-58RP822I).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    [ArgumentCompleter(typeof(AgentIdCompleter))]
+    public string AgentId { get; set; } = "";
+
+    /// <summary>The deployment.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateIdentifier]
+    [ArgumentCompleter(typeof(DeploymentIdCompleter))]
+    public string DeploymentId { get; set; } = "";
+
+    /// <summary>A deployment from Get-PolyAiDeployment (its version and environment need no read).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = InputObjectSet, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public Deployment? InputObject { get; set; }
+
+    /// <summary>The agent of the deployment, however it was given.</summary>
+    private protected string TargetAgentId => InputObject?.AgentId ?? AgentId;
+
+    private protected string TargetDeploymentId => InputObject?.DeploymentId ?? DeploymentId;
+}
