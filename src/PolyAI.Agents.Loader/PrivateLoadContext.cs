@@ -9,8 +9,9 @@ namespace PolyAI.Agents.Loader;
 
 /// <summary>
 /// The module's own load context. For each reference it prefers what the runtime (or pwsh itself)
-/// already carries when that is at least the version asked for: System.Management.Automation must be
-/// PowerShell's own, and System.Text.Json etc. from the shared framework are newer than ours anyway.
+/// already carries when that is at least the version asked for and can stand in for it (see Compatible):
+/// System.Management.Automation must be PowerShell's own, and System.Text.Json etc. from the shared framework
+/// are newer than ours anyway.
 /// Everything else it loads from the module's bin folder, privately; anything not there falls back to
 /// the default context.
 /// </summary>
@@ -38,7 +39,7 @@ internal sealed class PrivateLoadContext : AssemblyLoadContext
         if (_platformPaths.TryGetValue(name, out var platformPath))
         {
             var platformVersion = PlatformVersion(name, platformPath);
-            if (assemblyName.Version is null || (platformVersion is not null && platformVersion >= assemblyName.Version))
+            if (assemblyName.Version is null || (platformVersion is not null && platformVersion >= assemblyName.Version && Compatible(name, platformVersion, assemblyName.Version)))
             {
                 return null;
             }
@@ -47,6 +48,17 @@ internal sealed class PrivateLoadContext : AssemblyLoadContext
         var path = Path.Combine(_directory, name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
     }
+
+    /// <summary>
+    /// Whether a newer platform copy can stand in for the version asked for. The .NET platform's own assemblies
+    /// (System.*, Microsoft.*) keep their API across major versions; anyone else's follow semantic versioning, so
+    /// only the same major version will do: pwsh 7.6 carries JsonSchema.Net 7 (for Test-Json), whose API is not
+    /// the 5.x the core is built against, so the module loads its own.
+    /// </summary>
+    private static bool Compatible(string name, Version platform, Version requested) =>
+        platform.Major == requested.Major
+        || name.StartsWith("System.", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Microsoft.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The trusted platform assemblies of this process (the shared framework and pwsh's own): name → path.</summary>
     private static Dictionary<string, string> PlatformAssemblies()
