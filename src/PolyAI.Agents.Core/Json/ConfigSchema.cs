@@ -108,7 +108,7 @@ internal static class ConfigSchema
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            throw new ArgumentException($"The page's schema cannot be read as a JSON Schema ({ex.Message}).", ex);
+            throw new ArgumentException($"The schema cannot be read as a JSON Schema ({ex.Message}).", ex);
         }
 
         var instance = JsonNode.Parse(variables.GetRawText());
@@ -119,7 +119,7 @@ internal static class ConfigSchema
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or KeyNotFoundException)
         {
-            throw new ArgumentException($"The page's schema cannot be used to validate ({ex.Message}).", ex);
+            throw new ArgumentException($"The schema cannot be used to validate ({ex.Message}).", ex);
         }
 
         if (results.IsValid)

@@ -47,6 +47,12 @@ public sealed class NewPolyAiKnowledgeTopicCommand : PolyAiBranchChangeCmdlet
     {
         var agentId = AgentId;
         var branchId = BranchId;
+        if (Inactive && IsActive == true)
+        {
+            WriteError(ErrorRecords.InvalidInput($"Topic '{Name}' is given both -Inactive and -IsActive $true.", "KnowledgeTopicActiveConflict", Name));
+            return;
+        }
+
         var isActive = Inactive ? false : IsActive;
         var topic = new TopicFields { Name = Name, Content = Content, Actions = Actions, ExampleQueries = ExampleQuery, IsActive = isActive };
         var description = $"Create knowledge-base topic '{Name}' in branch '{branchId}' of agent '{agentId}'{(isActive == false ? " (inactive)" : "")}.";

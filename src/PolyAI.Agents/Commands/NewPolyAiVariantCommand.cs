@@ -22,11 +22,13 @@ public sealed class NewPolyAiVariantCommand : PolyAiBranchChangeCmdlet
 
     /// <summary>Attribute name -> value, e.g. @{ site = 'Leeds'; openingHours = '08:00-18:00' }.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("AttributeValues")]
     [ValidateNotNull]
     public IDictionary? AttributeValue { get; set; }
 
     /// <summary>Makes the new variant the branch's default (the others stop being it).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("IsDefault")]
     public SwitchParameter Default { get; set; }
 
     private protected override void ProcessChange()

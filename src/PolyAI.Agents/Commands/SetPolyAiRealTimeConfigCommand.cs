@@ -46,7 +46,7 @@ public sealed class SetPolyAiRealTimeConfigCommand : PolyAiRealTimeConfigCmdlet
             return;
         }
 
-        if (!ConfigCheck.TryPlan(this, () => ConfigChange.OfVariables(page, changes, !SkipValidation), clientEnv, out var plan))
+        if (!ConfigCheck.TryPlan(this, () => ConfigChange.OfVariables(page, changes, !SkipValidation), PageName, clientEnv, out var plan))
         {
             return;
         }
@@ -54,6 +54,12 @@ public sealed class SetPolyAiRealTimeConfigCommand : PolyAiRealTimeConfigCmdlet
         if (plan.Violations.Count > 0)
         {
             WriteError(ConfigCheck.ValueInvalid($"The variables of {PageName} would not satisfy its schema, so nothing was sent: {plan.DescribeViolations()}", clientEnv));
+            return;
+        }
+
+        if (plan.CurrentKnown && plan.Variables.Count == 0)
+        {
+            WriteWarning($"The values given are {PageName}'s values already; nothing was sent.");
             return;
         }
 

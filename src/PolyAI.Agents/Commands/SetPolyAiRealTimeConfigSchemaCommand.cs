@@ -54,7 +54,7 @@ public sealed class SetPolyAiRealTimeConfigSchemaCommand : PolyAiRealTimeConfigC
             }
             catch (ArgumentException ex)
             {
-                WriteError(ConfigCheck.SchemaInvalid($"The new schema for {PageName} cannot be read as a JSON Schema, so nothing was sent: {ex.Message}", clientEnv));
+                WriteError(ConfigCheck.SchemaInvalid($"The new schema for {PageName} was not sent: {ex.Message}", clientEnv));
                 return;
             }
         }

@@ -13,7 +13,7 @@ internal static class ConfigCheck
     public const string SchemaUnreadableId = "RealTimeConfigSchemaUnreadable";
 
     /// <summary>The plan <paramref name="plan"/> makes; false after writing an error when the schema cannot be read by the validator.</summary>
-    public static bool TryPlan(Cmdlet cmdlet, Func<ConfigChange> plan, string clientEnv, out ConfigChange result)
+    public static bool TryPlan(Cmdlet cmdlet, Func<ConfigChange> plan, string pageName, string clientEnv, out ConfigChange result)
     {
         try
         {
@@ -24,7 +24,7 @@ internal static class ConfigCheck
         {
             cmdlet.WriteError(new ErrorRecord(ex, SchemaUnreadableId, ErrorCategory.InvalidData, clientEnv)
             {
-                ErrorDetails = new ErrorDetails(ex.Message + " Nothing was sent.")
+                ErrorDetails = new ErrorDetails($"The schema of {pageName} cannot be checked, so nothing was sent: {ex.Message}")
                 {
                     RecommendedAction = "Correct the schema, or run again with -SkipValidation to leave the check to the API.",
                 },

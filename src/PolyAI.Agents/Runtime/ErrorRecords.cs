@@ -84,7 +84,9 @@ internal static class ErrorRecords
             PolyAiFailureKind.Conflict when ex.ApiError.Conflicts.Count > 0 =>
                 $"Resolve each conflicting path with -Resolution, e.g. -Resolution {string.Join(", ", ex.ApiError.Conflicts.Select(path => $"@{{ Path = '{path}'; Strategy = 'ours' }}"))} ('ours' keeps the branch's version, 'theirs' main's, 'base' the version both started from), or change the branch and merge again.",
             _ when ex.ErrorName == ApiErrorCodes.RemoveDefaultVariant.ErrorName =>
-                "Make another variant the default first (Set-PolyAiVariant -VariantId <id> -Default), then remove this one.",
+                "A branch with variants always has one default: make another variant the default first (Set-PolyAiVariant -VariantId <id> -Default).",
+            _ when ex.ErrorName == ApiErrorCodes.ConfigValueInvalid.ErrorName =>
+                "Correct the values named to satisfy the page's schema ((Get-PolyAiRealTimeConfig -AgentId <id> -ClientEnv <env>).Schema), or, for a schema the module cannot read, use -SkipValidation to leave the check to the API.",
             PolyAiFailureKind.NotFound when resource == ResourceKind.Agent => "Check the agent id: it is the Agent Studio project id, e.g. PROJECT-58RP822I.",
             PolyAiFailureKind.NotFound => $"Check the {noun} and the agent id; {resource?.ListCommand ?? "Get-PolyAiAgent"} lists what exists.",
             PolyAiFailureKind.PermissionDenied => "Use an API key of the workspace that owns this agent.",
