@@ -26,7 +26,7 @@ BeforeDiscovery {
         @{ Cmdlet = 'Publish-PolyAiAgent'; Setup = 'merged'; Change = 'Publish-PolyAiAgent -AgentId PROJECT-DEMO'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/publish'; Impact = 'High'; Force = $true }
         @{ Cmdlet = 'Publish-PolyAiDeployment'; Setup = 'published'; Change = 'Publish-PolyAiDeployment -AgentId PROJECT-DEMO -DeploymentId dep-0001'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/dep-0001/promote'; Impact = 'High'; Force = $true }
         @{ Cmdlet = 'Restore-PolyAiDeployment'; Setup = 'published'; Change = 'Restore-PolyAiDeployment -AgentId PROJECT-DEMO -DeploymentId dep-seed-sbx'; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-sbx/rollback'; Impact = 'High'; Force = $true }
-        @{ Cmdlet = 'Invoke-PolyAiRequest'; Setup = ''; Change = "Invoke-PolyAiRequest -Method POST -Path /v1/agents/PROJECT-DEMO/telephony/outbound-calls -Body @{ toNumber = '+442071230000'; environment = 'live' }"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Impact = 'Medium'; Force = $true }
+        @{ Cmdlet = 'Invoke-PolyAiRequest'; Setup = ''; Change = "Invoke-PolyAiRequest -Method POST -Path /v1/agents/PROJECT-DEMO/telephony/outbound-calls -Body @{ toNumber = '+442071230000'; environment = 'live' }"; Method = 'POST'; Path = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Impact = 'High'; Force = $true }
     )
 }
 

@@ -52,7 +52,7 @@ internal sealed class RawRequest
     /// <param name="method">Any HTTP method, any casing.</param>
     /// <param name="path">/v1/... (or v1/...).</param>
     /// <param name="query">Name -> value; a list gives the name once per item; null values are left out.</param>
-    /// <param name="body">The JSON to send, or null for none.</param>
+    /// <param name="body">The JSON to send, or null for none; sent as written ('+' stays '+', as the API documents it).</param>
     public static RawRequest Create(string method, string path, IEnumerable<KeyValuePair<string, object?>>? query, JsonElement? body)
     {
         if (string.IsNullOrWhiteSpace(method) || method.Any(c => !char.IsLetter(c)))
@@ -68,7 +68,7 @@ internal sealed class RawRequest
             "request", normalizedMethod, escaped, 200, ResponseKind.Undocumented,
             RepeatableMethods.Contains(normalizedMethod) ? RetryClass.SafeToRepeat : RetryClass.NotSafeToRepeat,
             ResourceKind.Request, null, null);
-        return new RawRequest(operation, match is not null, escaped, QueryString(query), body is { } json ? JsonSerializer.SerializeToUtf8Bytes(json) : null, normalizedMethod);
+        return new RawRequest(operation, match is not null, escaped, QueryString(query), body is { } json ? System.Text.Encoding.UTF8.GetBytes(json.GetRawText()) : null, normalizedMethod);
     }
 
     private static IReadOnlyList<string> Segments(string path)

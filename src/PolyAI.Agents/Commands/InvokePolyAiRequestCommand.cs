@@ -14,9 +14,10 @@ namespace PolyAI.Agents.Commands;
 /// module's cmdlets have: the session's host and key, retries (by the operation table's retry class where the path
 /// is one of its operations, else only for GET, HEAD, OPTIONS, PUT and DELETE), timeouts, Ctrl+C, error ids and a
 /// verbose stream without the key. The path is relative (/v1/...): a URI or another host is refused before anything
-/// is sent. Every method but GET, HEAD and OPTIONS asks ShouldProcess.
+/// is sent. Every method but GET, HEAD and OPTIONS asks ShouldProcess, at ConfirmImpact High: the damage of an
+/// operation the module does not know cannot be judged, and it may be the removal of an agent.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Invoke, "PolyAiRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsLifecycle.Invoke, "PolyAiRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(PSObject), typeof(string))]
 public sealed class InvokePolyAiRequestCommand : PolyAiCmdlet
 {
@@ -26,7 +27,7 @@ public sealed class InvokePolyAiRequestCommand : PolyAiCmdlet
     /// <summary>The HTTP method.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", IgnoreCase = true)]
-    public string Method { get; set; } = "GET";
+    public string Method { get; set; } = "";
 
     /// <summary>The path of the API, e.g. /v1/agents/PROJECT-1/deployments/active. Not a URI: the request goes to the
     /// session's host.</summary>
