@@ -51,8 +51,8 @@ internal sealed class ReleasePlan
     /// <summary>D4: <paramref name="deployment"/> (read when null) to <paramref name="target"/> (the next stage when null).</summary>
     public static async Task<ReleasePlan> ForPromoteAsync(PolyAiClient client, string agentId, string deploymentId, Deployment? deployment, string? target, CancellationToken cancellationToken)
     {
-        deployment ??= await client.FindDeploymentAsync(agentId, deploymentId, cancellationToken).ConfigureAwait(false);
         var active = await client.GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
+        deployment ??= await client.FindDeploymentAsync(agentId, deploymentId, cancellationToken, active).ConfigureAwait(false);
         var to = target ?? Environments.Next(deployment.Environment);
         var what = $"Promote deployment {deployment.DeploymentId} ({deployment.Describe()}) of agent '{agentId}'";
         if (to is null || !Environments.IsLater(to, deployment.Environment))
@@ -82,8 +82,9 @@ internal sealed class ReleasePlan
     /// <summary>D5: the environment of <paramref name="deployment"/> (read when null) back to its version.</summary>
     public static async Task<ReleasePlan> ForRollbackAsync(PolyAiClient client, string agentId, string deploymentId, Deployment? deployment, CancellationToken cancellationToken)
     {
-        deployment ??= await client.FindDeploymentAsync(agentId, deploymentId, cancellationToken).ConfigureAwait(false);
-        var now = (await client.GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false))[deployment.Environment];
+        var active = await client.GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
+        deployment ??= await client.FindDeploymentAsync(agentId, deploymentId, cancellationToken, active).ConfigureAwait(false);
+        var now = active[deployment.Environment];
         var from = now is null ? "no deployment" : $"version {now.Version} (since {now.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {now.DeploymentId})";
         var text = $"Roll {deployment.Environment} of agent '{agentId}' back from {from} to {deployment.Describe()}"
             + (now?.Version == deployment.Version ? $": {deployment.Environment} already runs that version, so nothing would change." : ".");

@@ -37,12 +37,12 @@ internal sealed partial class PolyAiClient
                     env => active.TryGetValue(env, out var dto) && dto is not null ? Map(dto, null) : null);
             }, cancellationToken);
 
-    /// <summary>A deployment by id: the active ones first (D2), else every environment's list (D1, at once). 1.0.3 has
-    /// no GET of one deployment.</summary>
-    public async Task<Deployment> FindDeploymentAsync(string agentId, string deploymentId, CancellationToken cancellationToken)
+    /// <summary>A deployment by id: the active ones first (D2, unless <paramref name="active"/> has them), else every
+    /// environment's list (D1, at once). 1.0.3 has no GET of one deployment.</summary>
+    public async Task<Deployment> FindDeploymentAsync(string agentId, string deploymentId, CancellationToken cancellationToken, IReadOnlyDictionary<string, Deployment?>? active = null)
     {
         Identifier.EnsureValid(deploymentId, "deployment id");
-        var active = await GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
+        active ??= await GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
         if (active.Values.FirstOrDefault(d => d?.DeploymentId == deploymentId) is { } found)
         {
             return found;
