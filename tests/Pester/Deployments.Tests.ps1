@@ -94,7 +94,16 @@ Describe 'Deployments (D1-D5)' {
             $text = Get-HostOutput { $script:sandbox | Publish-PolyAiDeployment -WhatIf }
             $text | Should -Match ("What if: Promote deployment dep-0001 \(version {0} \(dep-0001, by emulator@polyai.local, .+\)\) of agent 'PROJECT-DEMO' to pre-release, which runs version {1} since 2026-11-20 10:00Z \(dep-seed-pre" -f $script:sandbox.Version, $pre.Version)
             (Get-TestRequest -Method POST).Count | Should -Be 0
-            (Get-TestRequest -Method GET -PathLike '*/deployments?*').Count | Should -Be 0 -Because 'the piped deployment is known; only the active ones are read'
+            (Get-TestRequest -Method GET -PathLike '*/deployments`?*').Count | Should -Be 0 -Because 'the piped deployment is known; only the active ones are read'
+        }
+
+        It 'a piped deployment binds as itself (-InputObject), so even one no environment runs now needs no search' {
+            $seed = Get-PolyAiDeployment -AgentId PROJECT-DEMO -Environment sandbox | Where-Object DeploymentId -EQ dep-seed-sbx
+            Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false
+            $seed | Publish-PolyAiDeployment -WhatIf -ErrorVariable refused -ErrorAction SilentlyContinue
+            $refused[0].FullyQualifiedErrorId | Should -Be 'DeploymentAlreadyPublished,PolyAI.Agents.Commands.PublishPolyAiDeploymentCommand' -Because 'pre-release runs the seed version'
+            (Get-TestRequest -Method GET -PathLike '*/deployments`?*').Count | Should -Be 0
+            (Get-TestRequest -Method GET -PathLike '*/deployments/active').Count | Should -Be 1
         }
 
         It 'promotes through pre-release to live, piped from Get-PolyAiDeployment, and writes each new deployment' {

@@ -11,7 +11,7 @@ namespace PolyAI.Agents.Commands;
 /// a promotion the API's release rules refuse (not a later stage, live before pre-release, a version the target
 /// already runs) is refused before anything is sent whenever the deployments were read.
 /// </summary>
-[Cmdlet(VerbsData.Publish, "PolyAiDeployment", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsData.Publish, "PolyAiDeployment", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Deployment))]
 public sealed class PublishPolyAiDeploymentCommand : PolyAiDeploymentStepCmdlet
 {

@@ -8,7 +8,7 @@ namespace PolyAI.Agents.Commands;
 /// Rolls an environment back to an earlier deployment of it: the API makes a new deployment there with that
 /// deployment's version, which this writes. The What-if and confirmation text say from which version to which.
 /// </summary>
-[Cmdlet(VerbsData.Restore, "PolyAiDeployment", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsData.Restore, "PolyAiDeployment", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Deployment))]
 public sealed class RestorePolyAiDeploymentCommand : PolyAiDeploymentStepCmdlet
 {
