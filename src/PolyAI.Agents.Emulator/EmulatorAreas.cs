@@ -14,6 +14,7 @@ internal static class EmulatorAreas
         .AddEndpoints<KnowledgeBaseEndpoints>()
         .AddEndpoints<VariantsEndpoints>()
         .AddArea<RealTimeConfigsState, RealTimeConfigsEndpoints>()
+        .AddArea<DeploymentsState, DeploymentsEndpoints>()
         .AddArea<TelephonyState, TelephonyEndpoints>();
 
     private static IServiceCollection AddArea<TState, TEndpoints>(this IServiceCollection services)
