@@ -19,7 +19,11 @@ internal static class ContentVersion
             content.Behavior,
             content.Topics.Select(TopicResponse.Of).ToArray(),
             content.Attributes.Select(AttributeResponse.Of).ToArray(),
-            content.Variants.Select(VariantResponse.Of).ToArray());
+            content.Variants.Select(v => VariantResponse.Of(v) with
+            {
+                // Sorted here, whatever order the branch keeps them in: the version must not depend on it.
+                AttributeValues = new AttributeValuesResponse(new SortedDictionary<string, string>(v.Values.ToDictionary(), StringComparer.Ordinal)),
+            }).ToArray());
         var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical, EmulatorJson.Options));
         return Convert.ToHexStringLower(hash)[..Length];
     }
