@@ -23,6 +23,7 @@ BeforeAll {
             # Dates stay text: createdAt is compared as the API wrote it.
             Json   = if ($response.Content) { $response.Content | ConvertFrom-Json -Depth 20 -DateKind String } else { $null }
             Text   = [string]$response.Content
+            CorrelationId = [string]$response.Headers['X-PolyAI-Correlation-Id']
         }
     }
 
@@ -108,6 +109,8 @@ Describe 'The emulator: deployments (D1-D5)' {
             $response.Json.error_code | Should -Be 'DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED'
             $response.Json.error_message | Should -Be "Environment '$Environment' already runs version $($seeded.version)."
             $response.Json.PSObject.Properties.Name | Should -Be @('success', 'error', 'error_id', 'error_code', 'error_message', 'data')
+            # The envelope's error_id is the correlation id, as in every envelope (the Error schema, api-notes.md §1).
+            ($response.Json.success, $response.Json.error_id) | Should -Be @($false, $response.CorrelationId)
             (Get-Deployments $Environment).id | Should -Be $seeded.id
         }
 

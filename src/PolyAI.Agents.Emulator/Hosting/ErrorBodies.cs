@@ -26,8 +26,7 @@ internal static class ErrorBodies
         ErrorShape.Nested => new NestedErrorBody(new NestedError(error.Code, error.Id, error.Message, correlationId), error.Conflicts),
         // The documented example has one fixed top-level message; the specific one is in errors[0].
         ErrorShape.Validation => new ValidationErrorBody("Validation failed", [new ValidationErrorItem(error.Field, error.Message)], error.Conflicts),
-        // success says whether the request succeeded: true only for a 2xx that says nothing changed (ApiErrors.NothingChanged).
-        _ => new EnvelopeErrorBody(error.Status < 300, ReasonPhrase(error.Status), correlationId, error.Code, error.Message,
+        _ => new EnvelopeErrorBody(false, ReasonPhrase(error.Status), correlationId, error.Code, error.Message,
             error.Conflicts is { } conflicts ? new ConflictData(conflicts) : null),
     };
 
