@@ -4,7 +4,8 @@ namespace PolyAI.Agents.Emulator;
 /// The API families the emulator implements. Each is a folder with its state (its data and its part of the seeds)
 /// and its endpoints (a handler for each of its rows of the operation table); a new family is a new folder and
 /// one line here. Authoring is one state (a branch's behavior rules, topics, attributes and variants merge
-/// together) with an endpoints class per family of rows.
+/// together) with an endpoints class per family of rows. Later/ serves two operations only the later contract
+/// (1.0.11) has, outbound calls, for Invoke-PolyAiRequest: they are not rows (see OperationHandlers.AddLater).
 /// </summary>
 internal static class EmulatorAreas
 {
@@ -14,7 +15,9 @@ internal static class EmulatorAreas
         .AddEndpoints<KnowledgeBaseEndpoints>()
         .AddEndpoints<VariantsEndpoints>()
         .AddArea<RealTimeConfigsState, RealTimeConfigsEndpoints>()
-        .AddArea<TelephonyState, TelephonyEndpoints>();
+        .AddArea<DeploymentsState, DeploymentsEndpoints>()
+        .AddArea<TelephonyState, TelephonyEndpoints>()
+        .AddArea<OutboundCallsState, OutboundCallsEndpoints>(); // 1.0.11 only, for the escape hatch (Later/)
 
     private static IServiceCollection AddArea<TState, TEndpoints>(this IServiceCollection services)
         where TState : class, IAreaState

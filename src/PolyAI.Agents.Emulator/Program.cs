@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using PolyAI.Agents.Emulator;
 
 // PolyAI emulator: a local PolyAI-compatible Agents API (the operations of the core's operation table, contract
-// 1.0.3) for tests, demos and benchmarks.
+// 1.0.3, and two operations only 1.0.11 has, for Invoke-PolyAiRequest) for tests, demos and benchmarks.
 // stdout carries exactly one line, "PolyAI emulator listening on http://127.0.0.1:PORT"; logs go to stderr.
 
 EmulatorOptions options;
@@ -54,8 +54,9 @@ builder.Services.AddSingleton<EmulatorState>();
 builder.Services.AddEmulatorAreas();
 builder.Services.AddSingleton<FaultRegistry>();
 builder.Services.AddSingleton<RequestLog>();
-builder.Services.AddSingleton(provider => OperationHandlers.From(provider.GetServices<IAreaEndpoints>()));
-builder.Services.AddSingleton<PublishedContract>();
+builder.Services.AddSingleton(_ => new PublishedContracts(PublishedContract.Table(), PublishedContract.Later()));
+builder.Services.AddSingleton(provider => OperationHandlers.From(
+    provider.GetServices<IAreaEndpoints>(), provider.GetRequiredService<PublishedContracts>().Later));
 builder.Services.AddSingleton<ApiRouter>();
 builder.Services.AddSingleton<ApiPipeline>();
 builder.Services.AddSingleton<ControlEndpoints>();

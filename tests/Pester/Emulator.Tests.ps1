@@ -55,6 +55,22 @@ Describe 'The emulator: routing from the operation table' {
         @{ Method = 'PUT'; Target = '/v1/agents/PROJECT-DEMO/branches/main/behavior'; Allow = 'GET, PATCH' }
         @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/branches/main/variants/variant-nyc'; Allow = 'PATCH, DELETE' }
         @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/real-time-configs/live'; Allow = 'GET' }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/deployments'; Allow = 'GET' }
+        @{ Method = 'PUT'; Target = '/v1/agents/PROJECT-DEMO/deployments/active'; Allow = 'GET' }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/deployments/publish'; Allow = 'POST' }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-sbx/promote'; Allow = 'POST' }
+        @{ Method = 'DELETE'; Target = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-sbx/rollback'; Allow = 'POST' }
+    ) {
+        $response = Send-RawRequest -Method $Method -Target $Target -Body '{}'
+        $response.Status | Should -Be 405
+        $response.Headers['Allow'] | Should -BeExactly $Allow
+        ($response.Body | ConvertFrom-Json).error_code | Should -Be 'METHOD_NOT_ALLOWED'
+    }
+
+    It 'answers a method an operation only 1.0.11 has lacks on its path (outbound calls, for Invoke-PolyAiRequest) with 405, Allow naming its methods (<Method> <Target>)' -ForEach @(
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Allow = 'POST' }
+        @{ Method = 'post'; Target = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Allow = 'POST' }
+        @{ Method = 'DELETE'; Target = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls/OUT-0001/status'; Allow = 'GET' }
     ) {
         $response = Send-RawRequest -Method $Method -Target $Target -Body '{}'
         $response.Status | Should -Be 405
@@ -63,8 +79,9 @@ Describe 'The emulator: routing from the operation table' {
     }
 
     It 'answers a path no row has with 404 NOT_FOUND, also where the API has operations the emulator lacks (<Target>)' -ForEach @(
-        @{ Target = '/v1/agents/PROJECT-DEMO/deployments' }
-        @{ Target = '/v1/agents/PROJECT-DEMO/deployments/active' }
+        @{ Target = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-sbx' }
+        @{ Target = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls/OUT-0001' }
+        @{ Target = '/v1/accounts/ws-demo01/agents' }
         @{ Target = '/v1/agents/PROJECT-DEMO/branches/main/nothing' }
         @{ Target = '/v1/agents/PROJECT-DEMO/telephony/connectors/' }
         @{ Target = '/v2/agents' }
@@ -107,6 +124,11 @@ Describe 'The emulator: routing from the operation table' {
         @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/branches/main/merge'; Body = $null; Status = 400 }
         @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/branches/main/knowledge-base/topics/t-hours'; Body = $null; Status = 200 }
         @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/real-time-configs/sandbox'; Body = $null; Status = 200 }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/deployments?environment=live'; Body = $null; Status = 200 }
+        @{ Method = 'GET'; Target = '/v1/agents/PROJECT-DEMO/deployments/active'; Body = $null; Status = 200 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-OTHER/deployments/publish'; Body = '{}'; Status = 201 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/deployments/dep-seed-live/rollback'; Body = '{}'; Status = 200 }
+        @{ Method = 'POST'; Target = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'; Body = '{"toNumber":"+442071230000","environment":"live"}'; Status = 200 }
     ) {
         (Send-RawRequest -Method $Method -Target $Target -Body $Body).Status | Should -Be $Status
     }
@@ -139,6 +161,10 @@ Describe 'The emulator: documented platform error codes' {
         @{ What = 'an unknown branch (a code the reference does not list: its id is the status)'; Target = '/v1/agents/PROJECT-DEMO/branches/br-9999/behavior'; ApiKey = $null; Status = 404; Code = 'BRANCH_NOT_FOUND'; Id = 404 }
         @{ What = 'an unknown topic'; Target = '/v1/agents/PROJECT-DEMO/branches/main/knowledge-base/topics/t-none'; ApiKey = $null; Status = 404; Code = 'KNOWLEDGE_BASE_TOPIC_NOT_FOUND'; Id = 404 }
         @{ What = 'a forbidden agent''s config pages'; Target = '/v1/agents/PROJECT-LOCKED/real-time-configs'; ApiKey = $null; Status = 403; Code = 'USER_ACCESS_FORBIDDEN'; Id = 2 }
+        @{ What = 'a forbidden agent''s deployments'; Target = '/v1/agents/PROJECT-LOCKED/deployments/active'; ApiKey = $null; Status = 403; Code = 'USER_ACCESS_FORBIDDEN'; Id = 2 }
+        @{ What = 'an unknown agent''s deployments'; Target = '/v1/agents/PROJECT-NOPE/deployments?environment=live'; ApiKey = $null; Status = 404; Code = 'PROJECT_NOT_FOUND'; Id = 15001 }
+        @{ What = 'deployments without an environment'; Target = '/v1/agents/PROJECT-DEMO/deployments'; ApiKey = $null; Status = 400; Code = 'VALIDATION_ERROR'; Id = 400 }
+        @{ What = 'a forbidden agent''s outbound call (1.0.11 only)'; Target = '/v1/agents/PROJECT-LOCKED/telephony/outbound-calls/OUT-0001/status?environment=live'; ApiKey = $null; Status = 403; Code = 'USER_ACCESS_FORBIDDEN'; Id = 2 }
     ) {
         $key = if ($ApiKey) { $ApiKey } else { $emulator.ApiKey }
         $response = Send-RawRequest -Method GET -Target $Target -ApiKey $key

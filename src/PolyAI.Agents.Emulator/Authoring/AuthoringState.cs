@@ -69,6 +69,15 @@ internal sealed partial class AuthoringState(AgentDirectory directory) : IAreaSt
         }
     }
 
+    /// <summary>main's content now: what a publish deploys (Deployments hashes it into the deployment's version).</summary>
+    public BranchContent MainContent(string agentId)
+    {
+        lock (directory.Gate)
+        {
+            return Agent(agentId).Main.Content;
+        }
+    }
+
     // ---------------------------------------------------------------- B1-B4
 
     /// <summary>A1's branchCount: main included.</summary>

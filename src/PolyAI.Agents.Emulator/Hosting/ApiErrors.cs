@@ -1,3 +1,4 @@
+using PolyAI.Agents.Client;
 using PolyAI.Agents.Contract;
 
 namespace PolyAI.Agents.Emulator;
@@ -13,6 +14,9 @@ internal sealed record ApiError(int Status, string Code, int Id, string Message,
     /// <summary>The paths a merge conflicts on (B4), each {path, ours, theirs, base}; null for every other error.
     /// Every error shape carries them (see <see cref="ErrorBodies"/>).</summary>
     public IReadOnlyList<object>? Conflicts { get; init; }
+
+    /// <summary>The shape this error is always rendered in, whatever the selected one; null for the selected one.</summary>
+    public ErrorShape? Shape { get; init; }
 }
 
 /// <summary>Thrown by request handling to answer with an <see cref="ApiError"/>.</summary>
@@ -50,6 +54,16 @@ internal static class ApiErrors
         ApiErrorCodes.Find(code, null) is null
             ? new ApiError(status, code, status, message, field)
             : throw new InvalidOperationException($"'{code}' is a documented platform error code: use ApiErrors.Documented.");
+
+    /// <summary>
+    /// The API saying that nothing changed, with a 2xx other than the row's (DEPLOYMENTS_ENVIRONMENT_ALREADY_PUBLISHED
+    /// is HTTP 200, api-notes.md §1): an error body in the envelope shape whatever the selected one, as the error-code
+    /// reference shows it. Only for a documented code that means "unchanged" (the module reads it as a warning).
+    /// </summary>
+    public static ApiError NothingChanged(string code, string message, string field) =>
+        ApiErrorCodes.Find(code, null) is { Kind: PolyAiFailureKind.Unchanged }
+            ? Documented(200, code, message, field) with { Shape = ErrorShape.Envelope }
+            : throw new InvalidOperationException($"'{code}' is not a documented code that says nothing changed.");
 
     public static ApiError Validation(string field, string message) =>
         new(400, "VALIDATION_ERROR", 400, message, field);

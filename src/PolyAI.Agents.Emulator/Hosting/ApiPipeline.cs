@@ -222,7 +222,7 @@ internal sealed class ApiPipeline(
     private byte[] Render(ApiResponse response, string correlationId)
     {
         var body = response.Error is { } error
-            ? ErrorBodies.Render(error, settings.ErrorShape, correlationId)
+            ? ErrorBodies.Render(error, error.Shape ?? settings.ErrorShape, correlationId)
             : response.Payload;
         return body is null ? [] : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), EmulatorJson.Options);
     }

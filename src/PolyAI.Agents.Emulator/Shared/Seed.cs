@@ -2,8 +2,9 @@ namespace PolyAI.Agents.Emulator;
 
 /// <summary>
 /// The named seeds, "demo" (the default) and "empty", and their agents: the same in both. Each area adds its own
-/// part of a seed to these agents (see <see cref="IAreaState.Load"/>). "empty" has no telephony and no topics, but
-/// the same behavior rules, attributes, variants and real-time config pages as "demo": an agent always has those.
+/// part of a seed to these agents (see <see cref="IAreaState.Load"/>). "empty" has no telephony, no topics and no
+/// deployments, but the same behavior rules, attributes, variants and real-time config pages as "demo": an agent
+/// always has those.
 /// </summary>
 internal static class Seed
 {
