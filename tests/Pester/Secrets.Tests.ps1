@@ -15,6 +15,9 @@ Describe 'The API key never leaks' {
         Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; pathContains = 'conn-support-live'; status = 503; times = 1 } | Out-Null
         Add-PolyAiEmulatorFault -Emulator $emulator -Rule @{ method = 'GET'; pathContains = 'conn-pre-1'; status = 502; contentType = 'text/html'; body = '<h1>bad gateway</h1>'; times = 0 } | Out-Null
 
+        # Only what this test's own commands leave in $Error counts: earlier files (the emulator's raw Invoke-WebRequest
+        # tests) leave records whose request shows the header they sent themselves.
+        $Error.Clear()
         Start-Transcript -LiteralPath $transcript -IncludeInvocationHeader | Out-Null
         try {
             $streams = & {
