@@ -5,7 +5,7 @@
     Author               = 'PolyAI.Agents contributors'
     CompanyName          = 'PolyAI.Agents contributors'
     Copyright            = '(c) 2026 PolyAI.Agents contributors. MIT License.'
-    Description          = 'Manage PolyAI voice agents from PowerShell: telephony connectors and phone numbers through the PolyAI Agents API, with -WhatIf previews, pipeline input, typed output and per-runspace sessions for unattended runbooks.'
+    Description          = 'Manage PolyAI voice agents from PowerShell runbooks: agents, branches, behavior rules and the knowledge base, attributes and variants, real-time configs checked against their JSON Schema, deployments (publish, promote, roll back), telephony connectors and phone numbers, and Invoke-PolyAiRequest for any other operation of the PolyAI Agents API; -WhatIf previews that show what changes, pipeline input, typed output, stable error ids and per-runspace sessions.'
     CompatiblePSEditions = @('Core', 'Desktop')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
@@ -58,10 +58,10 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('PolyAI', 'VoiceAgents', 'Telephony', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('PolyAI', 'VoiceAgents', 'Telephony', 'Deployment', 'Runbook', 'API', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://github.com/polyai-agents/PolyAI.Agents/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/polyai-agents/PolyAI.Agents'
-            ReleaseNotes = '0.1.0: Connect-PolyAi, Disconnect-PolyAi, Get-PolyAiSession, Get-PolyAiConnector, Remove-PolyAiConnector. Telephony: Set-PolyAiConnector (single and batch updates, -ClearVariant, -ProjectId moves), Get-PolyAiPhoneNumber, Import-PolyAiPhoneNumber (single and bulk, CSV pipeline input), Set-PolyAiPhoneNumber (route to a connector), Remove-PolyAiPhoneNumber (single and bulk release, typed PhoneNumberRemoval records).'
+            ReleaseNotes = '0.1.0: the whole PolyAI Agents API 1.0.3 (47 operations). Sessions (Connect-, Disconnect-, Get-PolyAiSession); agents (Get-, New-, Copy-, Remove-PolyAiAgent); branches (Get-, New-, Remove-, Merge-, Compare-PolyAiBranch) with behavior rules (Get-, Set-PolyAiBehavior), knowledge-base topics, attributes and variants (Get-, New-, Set-, Remove-); real-time configs (Get-, Set-PolyAiRealTimeConfig, Set-PolyAiRealTimeConfigSchema) checked against their JSON Schema before sending; deployments (Get-PolyAiDeployment, Publish-PolyAiAgent, Publish-PolyAiDeployment, Restore-PolyAiDeployment); telephony connectors and phone numbers; Invoke-PolyAiRequest for operations no cmdlet has yet.'
         }
     }
 }

@@ -16,19 +16,12 @@ if (-not ('PolyAI.Agents.Loader.ModuleLoader' -as [type])) {
 $cmdletAssembly = [PolyAI.Agents.Loader.ModuleLoader]::Load([System.IO.Path]::Combine($PSScriptRoot, 'bin'))
 $cmdletModule = Import-Module -Assembly $cmdletAssembly -PassThru
 
-# PowerShell resolves [TypeName] literals only in its default load context. Register the output types of the
-# cmdlets ([OutputType]: [PolyAI.Agents.Connector], [PolyAI.Agents.Session], ...) as type accelerators under their
-# full names, so scripts can write them as usual; the client's own types are not for scripts. They stay when the
-# module is removed: type accelerators are process-wide, other runspaces (ForEach-Object -Parallel, hosted
-# runspaces) may still use the module, and its assemblies stay loaded anyway (a load context is never unloaded).
-$typeAccelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
-$knownAccelerators = $typeAccelerators::Get
-$outputTypes = $cmdletModule.ExportedCmdlets.Values.OutputType.Type | Where-Object { $_ -and $_.Namespace -like 'PolyAI.Agents*' } | Sort-Object FullName -Unique
-foreach ($type in $outputTypes) {
-    if (-not $knownAccelerators.ContainsKey($type.FullName)) {
-        $typeAccelerators::Add($type.FullName, $type)
-    }
-}
+# PowerShell resolves [TypeName] literals only in its default load context: the cmdlets' output types
+# ([PolyAI.Agents.Connector], [PolyAI.Agents.Session], ...) are registered as type accelerators under their full names,
+# so scripts can write them as usual; the client's own types are not for scripts. They stay when the module is
+# removed: type accelerators are process-wide, other runspaces (ForEach-Object -Parallel, hosted runspaces) may still
+# use the module, and its assemblies stay loaded anyway (a load context is never unloaded).
+$cmdletAssembly.GetType('PolyAI.Agents.Runtime.OutputTypeAccelerators')::Register()
 
 # Remove-Module (and Import-Module -Force) must take the nested cmdlet module too, or a re-import finds it
 # still loaded and imports no cmdlets.
