@@ -43,7 +43,7 @@ Describe 'Attributes and variants (V1-V8)' {
             $created | Should -BeOfType ([PolyAI.Agents.Attribute])
             $created.Name | Should -Be @('floor', 'phone')
             $created[0].BranchId | Should -Be 'br-0001'
-            (Get-TestRequest -Method POST)[0].body | Should -Be '{"name":"floor"}'
+            (Get-TestRequest -Method POST).body | Sort-Object | Should -Be @('{"name":"floor"}', '{"name":"phone"}') -Because 'the requests run concurrently, in any order'
         }
 
         It 'reports a name the branch has as AttributeAlreadyExists' {
