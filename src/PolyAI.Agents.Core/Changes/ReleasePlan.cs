@@ -15,23 +15,15 @@ namespace PolyAI.Agents.Changes;
 /// </summary>
 internal sealed class ReleasePlan
 {
-    private ReleasePlan(string environment, Deployment? runsNow, Deployment? source, string text, PolyAiApiException? refusal = null)
+    private ReleasePlan(string environment, string text, PolyAiApiException? refusal = null)
     {
         Environment = environment;
-        RunsNow = runsNow;
-        Source = source;
         Text = text;
         Refusal = refusal;
     }
 
     /// <summary>The environment that changes.</summary>
     public string Environment { get; }
-
-    /// <summary>Its active deployment now; null when it has none.</summary>
-    public Deployment? RunsNow { get; }
-
-    /// <summary>The deployment promoted or rolled back to; null for a publish.</summary>
-    public Deployment? Source { get; }
 
     /// <summary>The What-if and confirmation text.</summary>
     public string Text { get; }
@@ -45,7 +37,7 @@ internal sealed class ReleasePlan
     {
         var active = await client.GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
         var now = active[environment];
-        return new ReleasePlan(environment, now, null, $"Publish main of agent '{agentId}' to {environment}, {RunsText(now)}.");
+        return new ReleasePlan(environment, $"Publish main of agent '{agentId}' to {environment}, {RunsText(now)}.");
     }
 
     /// <summary>D4: <paramref name="deployment"/> (read when null) to <paramref name="target"/> (the next stage when null).</summary>
@@ -58,7 +50,7 @@ internal sealed class ReleasePlan
         if (to is null || !Environments.IsLater(to, deployment.Environment))
         {
             var rule = ApiOperations.PromoteDeployment.StatusRules[400];
-            return new ReleasePlan(to ?? deployment.Environment, null, deployment, $"{what} to {to ?? "a later stage"}.", Refused(what, rule.Kind, rule.ErrorName,
+            return new ReleasePlan(to ?? deployment.Environment, $"{what} to {to ?? "a later stage"}.", Refused(what, rule.Kind, rule.ErrorName,
                 $"Deployment {deployment.DeploymentId} runs in {deployment.Environment}; it can be promoted only to a later stage ({string.Join(", ", Environments.All.Where(e => Environments.IsLater(e, deployment.Environment)).DefaultIfEmpty("none: live is the last"))})."));
         }
 
@@ -66,17 +58,17 @@ internal sealed class ReleasePlan
         var text = $"{what} to {to}, {RunsText(now)}.";
         if (now?.Version == deployment.Version)
         {
-            return new ReleasePlan(to, now, deployment, text, Refused(what, ApiErrorCodes.DeploymentAlreadyPublished,
+            return new ReleasePlan(to, text, Refused(what, ApiErrorCodes.DeploymentAlreadyPublished,
                 $"{to} already runs version {deployment.Version} ({now.DeploymentId})."));
         }
 
         if (to == Environments.Live && deployment.Environment != Environments.PreRelease && active[Environments.PreRelease]?.Version != deployment.Version)
         {
-            return new ReleasePlan(to, now, deployment, text, Refused(what, ApiErrorCodes.PreReleaseNotReady,
+            return new ReleasePlan(to, text, Refused(what, ApiErrorCodes.PreReleaseNotReady,
                 $"Version {deployment.Version} has not been through pre-release: promote it to pre-release first (pre-release runs {active[Environments.PreRelease]?.Version ?? "nothing"})."));
         }
 
-        return new ReleasePlan(to, now, deployment, text);
+        return new ReleasePlan(to, text);
     }
 
     /// <summary>D5: the environment of <paramref name="deployment"/> (read when null) back to its version.</summary>
@@ -88,12 +80,13 @@ internal sealed class ReleasePlan
         var from = now is null ? "no deployment" : $"version {now.Version} (since {now.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {now.DeploymentId})";
         var text = $"Roll {deployment.Environment} of agent '{agentId}' back from {from} to {deployment.Describe()}"
             + (now?.Version == deployment.Version ? $": {deployment.Environment} already runs that version, so nothing would change." : ".");
-        return new ReleasePlan(deployment.Environment, now, deployment, text);
+        return new ReleasePlan(deployment.Environment, text);
     }
 
     private static PolyAiApiException Refused(string operation, ApiErrorCode code, string message) =>
-        Refused(operation, code.Kind, code.ErrorName, message);
+        PolyAiApiException.Refused(code, operation, $"{message} Nothing was sent.");
 
+    /// <summary>A promotion to a stage that is not later: the row's own rule for the 400 the API answers it with.</summary>
     private static PolyAiApiException Refused(string operation, PolyAiFailureKind kind, string? errorName, string message) =>
         new(kind, operation, $"{message} Nothing was sent.", ResourceKind.Deployment, errorName: errorName);
 

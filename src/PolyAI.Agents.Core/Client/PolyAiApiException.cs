@@ -53,6 +53,11 @@ public sealed class PolyAiApiException : Exception
     /// <summary>What the API's error body (or header) said; empty parts when it said nothing.</summary>
     public ApiError ApiError { get; }
 
+    /// <summary>The failure the API would answer with for a documented <paramref name="code"/>, found before anything
+    /// was sent (the same kind and error name, so a runbook handles one id whichever side found it).</summary>
+    internal static PolyAiApiException Refused(ApiErrorCode code, string operation, string message) =>
+        new(code.Kind, operation, message, code.Resource, errorName: code.ErrorName);
+
     /// <summary>This failure of a step that came after a change was made: the same kind and name, with a message
     /// that starts with <paramref name="whatHappened"/> so nobody retries a change that landed.</summary>
     internal PolyAiApiException After(string whatHappened) =>

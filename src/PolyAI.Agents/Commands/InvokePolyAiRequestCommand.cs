@@ -56,15 +56,17 @@ public sealed class InvokePolyAiRequestCommand : PolyAiCmdlet
 
     protected override void ProcessRecord()
     {
-        RawRequest request;
-        try
+        var hasBody = MyInvocation.BoundParameters.ContainsKey(nameof(Body));
+        if (!TryInput(
+                () => RawRequest.Create(
+                    Method,
+                    Path,
+                    Query?.Cast<DictionaryEntry>().Select(e => new System.Collections.Generic.KeyValuePair<string, object?>(e.Key.ToString()!, Unwrap(e.Value))),
+                    hasBody ? PowerShellJson.ToElement(Body, "-Body") : null),
+                "PolyAiRequestInvalid",
+                Path,
+                out var request))
         {
-            var body = MyInvocation.BoundParameters.ContainsKey(nameof(Body)) ? PowerShellJson.ToElement(Body, "-Body") : (JsonElement?)null;
-            request = RawRequest.Create(Method, Path, Query?.Cast<DictionaryEntry>().Select(e => new System.Collections.Generic.KeyValuePair<string, object?>(e.Key.ToString()!, Unwrap(e.Value))), body);
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidInput(ex.Message, "PolyAiRequestInvalid", Path));
             return;
         }
 

@@ -49,14 +49,8 @@ public sealed class MergePolyAiBranchCommand : PolyAiCmdlet
 
     protected override void ProcessRecord()
     {
-        IReadOnlyList<ConflictResolution> resolutions;
-        try
+        if (!TryInput<IReadOnlyList<ConflictResolution>>(() => (Resolution ?? Array.Empty<object>()).Select(ToResolution).ToList(), "BranchMergeResolutionInvalid", Resolution, out var resolutions))
         {
-            resolutions = (Resolution ?? Array.Empty<object>()).Select(ToResolution).ToList();
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidInput(ex.Message, "BranchMergeResolutionInvalid", Resolution));
             return;
         }
 

@@ -36,7 +36,7 @@ public sealed class NewPolyAiVariantCommand : PolyAiBranchChangeCmdlet
         var agentId = AgentId;
         var branchId = BranchId;
         var name = Name;
-        if (!VariantInput.TryRead(this, AttributeValue, name, out var values))
+        if (!TryInput(() => VariantInput.Values(AttributeValue), VariantInput.InvalidErrorId, name, out var values))
         {
             return;
         }

@@ -28,14 +28,8 @@ public sealed class SetPolyAiRealTimeConfigCommand : PolyAiRealTimeConfigCmdlet
     {
         var agentId = AgentId;
         var clientEnv = Environment;
-        JsonElement changes;
-        try
+        if (!TryInput(() => PowerShellJson.ToElement(Variable, "-Variable"), "RealTimeConfigVariableInvalid", Variable, out var changes))
         {
-            changes = PowerShellJson.ToElement(Variable, "-Variable");
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidInput(ex.Message, "RealTimeConfigVariableInvalid", Variable));
             return;
         }
 

@@ -100,16 +100,16 @@ public sealed class SetPolyAiRealTimeConfigSchemaCommand : PolyAiRealTimeConfigC
             given = text;
         }
 
-        try
-        {
-            schema = PowerShellJson.ToElement(given, ParameterSetName == PathSet ? $"The schema file '{Path}'" : "-Schema");
-            ConfigSchema.EnsureObject(schema, "The schema");
-            return true;
-        }
-        catch (ArgumentException ex)
-        {
-            WriteError(ErrorRecords.InvalidInput(ex.Message, "RealTimeConfigSchemaInputInvalid", given));
-            return false;
-        }
+        var what = ParameterSetName == PathSet ? $"The schema file '{Path}'" : "-Schema";
+        return TryInput(
+            () =>
+            {
+                var json = PowerShellJson.ToElement(given, what);
+                ConfigSchema.EnsureObject(json, "The schema");
+                return json;
+            },
+            "RealTimeConfigSchemaInputInvalid",
+            given,
+            out schema);
     }
 }

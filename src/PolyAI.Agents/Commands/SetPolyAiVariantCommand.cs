@@ -60,7 +60,7 @@ public sealed class SetPolyAiVariantCommand : PolyAiBranchChangeCmdlet
         var variantId = VariantId;
         var name = Name;
         var isDefault = IsDefault;
-        if (!VariantInput.TryRead(this, AttributeValue, variantId, out var changes))
+        if (!TryInput(() => VariantInput.Values(AttributeValue), VariantInput.InvalidErrorId, variantId, out var changes))
         {
             return;
         }

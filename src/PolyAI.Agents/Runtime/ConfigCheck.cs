@@ -41,5 +41,5 @@ internal static class ConfigCheck
     public static ErrorRecord SchemaInvalid(string message, string clientEnv) => Refused(ApiErrorCodes.ConfigSchemaInvalid, "Set the schema", message, clientEnv);
 
     private static ErrorRecord Refused(ApiErrorCode code, string operation, string message, string clientEnv) =>
-        ErrorRecords.FromApi(new PolyAiApiException(code.Kind, $"{operation} of the {clientEnv} real-time config page", message, code.Resource, errorName: code.ErrorName), clientEnv);
+        ErrorRecords.FromApi(PolyAiApiException.Refused(code, $"{operation} of the {clientEnv} real-time config page", message), clientEnv);
 }

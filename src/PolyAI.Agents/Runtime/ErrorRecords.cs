@@ -41,12 +41,10 @@ internal static class ErrorRecords
     {
         var code = ApiErrorCodes.RemoveDefaultVariant;
         return FromApi(
-            new PolyAiApiException(
-                code.Kind,
+            PolyAiApiException.Refused(
+                code,
                 $"Delete variant '{variant.VariantId}' of branch '{variant.BranchId}' of agent '{variant.AgentId}'",
-                $"Variant '{variant.Name}' ({variant.VariantId}) is the default variant of branch '{variant.BranchId}' of agent '{variant.AgentId}'; the default cannot be removed.",
-                code.Resource,
-                errorName: code.ErrorName),
+                $"Variant '{variant.Name}' ({variant.VariantId}) is the default variant of branch '{variant.BranchId}' of agent '{variant.AgentId}'; the default cannot be removed."),
             variant.VariantId);
     }
 

@@ -169,12 +169,24 @@ public abstract partial class PolyAiCmdlet : PSCmdlet, IDisposable
         return session!;
     }
 
-    /// <summary>
-    /// PowerShell disposes the command however it ended. A command that ends early without StopProcessing
-    /// (a terminating error under -ErrorAction Stop, Select-Object -First downstream) must not leave queued
-    /// requests to go out unreported, or a streamed list reading on: everything still running is cancelled.
-    /// The source is not disposed, because requests that were already queued may still read its token.
-    /// </summary>
+    /// <summary>Input made into what is sent (JSON, a request, merge resolutions): false after writing an
+    /// InvalidArgument error <paramref name="errorId"/> for <paramref name="target"/> when <paramref name="convert"/>
+    /// refuses it (an ArgumentException that says why); nothing is sent then.</summary>
+    private protected bool TryInput<T>(Func<T> convert, string errorId, object? target, out T result)
+    {
+        try
+        {
+            result = convert();
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            WriteError(ErrorRecords.InvalidInput(ex.Message, errorId, target));
+            result = default!;
+            return false;
+        }
+    }
+
     /// <summary>The text of a file the user named (relative to the current location); false after writing an
     /// InvalidArgument error <paramref name="errorId"/> when it cannot be read.</summary>
     private protected bool TryReadFile(string path, string what, string errorId, out string text)
@@ -192,6 +204,12 @@ public abstract partial class PolyAiCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// PowerShell disposes the command however it ended. A command that ends early without StopProcessing
+    /// (a terminating error under -ErrorAction Stop, Select-Object -First downstream) must not leave queued
+    /// requests to go out unreported, or a streamed list reading on: everything still running is cancelled.
+    /// The source is not disposed, because requests that were already queued may still read its token.
+    /// </summary>
     public void Dispose()
     {
         _stopping.Cancel();
