@@ -7,21 +7,7 @@ BeforeAll {
     $emulator = Get-TestEmulator
     $agent = '/v1/agents/PROJECT-DEMO'
 
-    function Invoke-Api {
-        # One request with the emulator's key; the status and the JSON body (null when there is none).
-        param([string] $Method, [string] $Path, $Body)
-        $request = @{ Method = $Method; Uri = "$($emulator.BaseUri)$Path"; Headers = @{ 'x-api-key' = $emulator.ApiKey }; SkipHttpErrorCheck = $true }
-        if ($null -ne $Body) {
-            $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
-            $request.ContentType = 'application/json'
-        }
-        $response = Invoke-WebRequest @request
-        [pscustomobject]@{
-            Status = [int]$response.StatusCode
-            Json   = if ($response.Content) { $response.Content | ConvertFrom-Json -Depth 20 } else { $null }
-            Text   = [string]$response.Content
-        }
-    }
+    function Invoke-Api([string] $Method, [string] $Path, $Body) { Invoke-EmulatorApi -Method $Method -Path $Path -Body $Body }
 
     function New-Branch([string] $Name = 'wip') { (Invoke-Api POST "$agent/branches" @{ branchName = $Name }).Json.branchId }
 

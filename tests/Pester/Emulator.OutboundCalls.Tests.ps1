@@ -8,22 +8,7 @@ BeforeAll {
     $emulator = Get-TestEmulator
     $calls = '/v1/agents/PROJECT-DEMO/telephony/outbound-calls'
 
-    function Invoke-Api {
-        # One request with the emulator's key; the status and the JSON body (null when there is none).
-        param([string] $Method, [string] $Path, $Body)
-        $request = @{ Method = $Method; Uri = "$($emulator.BaseUri)$Path"; Headers = @{ 'x-api-key' = $emulator.ApiKey }; SkipHttpErrorCheck = $true }
-        if ($null -ne $Body) {
-            $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
-            $request.ContentType = 'application/json'
-        }
-        $response = Invoke-WebRequest @request
-        [pscustomobject]@{
-            Status  = [int]$response.StatusCode
-            Json    = if ($response.Content) { $response.Content | ConvertFrom-Json -Depth 20 } else { $null }
-            Text    = [string]$response.Content
-            Headers = $response.Headers
-        }
-    }
+    function Invoke-Api([string] $Method, [string] $Path, $Body) { Invoke-EmulatorApi -Method $Method -Path $Path -Body $Body }
 
     function New-Call([string] $Environment = 'live', [string] $AgentId = 'PROJECT-DEMO') {
         Invoke-Api POST "/v1/agents/$AgentId/telephony/outbound-calls" @{ toNumber = '+442071230000'; environment = $Environment }

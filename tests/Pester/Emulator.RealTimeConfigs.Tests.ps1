@@ -7,22 +7,8 @@ BeforeAll {
     $emulator = Get-TestEmulator
     $pages = '/v1/agents/PROJECT-DEMO/real-time-configs'
 
-    function Invoke-Api {
-        # One request with the emulator's key; the status and the JSON body (null when there is none).
-        param([string] $Method, [string] $Path, $Body)
-        $request = @{ Method = $Method; Uri = "$($emulator.BaseUri)$Path"; Headers = @{ 'x-api-key' = $emulator.ApiKey }; SkipHttpErrorCheck = $true }
-        if ($null -ne $Body) {
-            $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
-            $request.ContentType = 'application/json'
-        }
-        $response = Invoke-WebRequest @request
-        [pscustomobject]@{
-            Status = [int]$response.StatusCode
-            # Dates stay text: lastUpdated is compared as the API wrote it.
-            Json   = if ($response.Content) { $response.Content | ConvertFrom-Json -Depth 20 -DateKind String } else { $null }
-            Text   = [string]$response.Content
-        }
-    }
+    # Dates stay text: the timestamps are compared as the API wrote them.
+    function Invoke-Api([string] $Method, [string] $Path, $Body) { Invoke-EmulatorApi -Method $Method -Path $Path -Body $Body -DatesAsText }
 
     function Get-Page([string] $ClientEnv = 'live') { (Invoke-Api GET "$pages/$ClientEnv").Json }
 

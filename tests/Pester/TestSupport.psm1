@@ -97,5 +97,33 @@ function Get-HostOutput {
     try { Get-Content -LiteralPath $path -Raw } finally { Remove-Item -LiteralPath $path -ErrorAction SilentlyContinue }
 }
 
+function Invoke-EmulatorApi {
+    <#
+    .SYNOPSIS
+        One request to the emulator's API over plain HTTP with its key, for the tests that hold the emulator to its
+        spec without the cmdlets: the status, the JSON body (null when there is none), the text and the headers.
+        -DatesAsText keeps ISO dates as the API wrote them.
+    #>
+    param([string] $Method, [string] $Path, $Body, [switch] $DatesAsText)
+    $emulator = Get-TestEmulator
+    $request = @{ Method = $Method; Uri = "$($emulator.BaseUri)$Path"; Headers = @{ 'x-api-key' = $emulator.ApiKey }; SkipHttpErrorCheck = $true }
+    if ($null -ne $Body) {
+        $request.Body = if ($Body -is [string]) { $Body } else { ConvertTo-Json -InputObject $Body -Depth 10 -Compress }
+        $request.ContentType = 'application/json'
+    }
+    $response = Invoke-WebRequest @request
+    $json = $null
+    if ($response.Content) {
+        $json = if ($DatesAsText) { $response.Content | ConvertFrom-Json -Depth 20 -DateKind String } else { $response.Content | ConvertFrom-Json -Depth 20 }
+    }
+    [pscustomobject]@{
+        Status        = [int]$response.StatusCode
+        Json          = $json
+        Text          = [string]$response.Content
+        Headers       = $response.Headers
+        CorrelationId = [string]$response.Headers['X-PolyAI-Correlation-Id']
+    }
+}
+
 Export-ModuleMember -Function Get-TestEmulator, Import-TestModule, Connect-TestEmulator, Reset-TestEmulator, Initialize-TestCase, Reset-TestPreference, Get-TestRequest,
-    Get-TestConnectorIds, Get-TestPhoneNumbers, Invoke-TestPwsh, Get-HostOutput
+    Get-TestConnectorIds, Get-TestPhoneNumbers, Invoke-TestPwsh, Get-HostOutput, Invoke-EmulatorApi
