@@ -82,6 +82,22 @@ Describe 'Behavior rules (R1-R2)' {
         (Get-TestRequest -Method PATCH).Count | Should -Be 0
     }
 
+    It 'refuses the rules of main piped in without -BranchId main on the command line (BranchMainNotNamed), but changes main when it is typed' {
+        Get-PolyAiBehavior -AgentId PROJECT-DEMO | Set-PolyAiBehavior -Text 'Be brief.' -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'BranchMainNotNamed,PolyAI.Agents.Commands.SetPolyAiBehaviorCommand'
+        (Get-TestRequest -Method PATCH).Count | Should -Be 0
+        Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId main -Text 'Be brief.' -Confirm:$false -ErrorAction SilentlyContinue
+        (Get-TestRequest -Method PATCH).Count | Should -Be 1 -Because 'main named on the command line is sent (the emulator, like later APIs, then refuses it)'
+    }
+
+    It 'names input the client refuses by the cmdlet''s resource (BehaviorInvalidArgument)' {
+        $file = Join-Path $TestDrive 'empty.txt'
+        Set-Content -LiteralPath $file -Value '' -NoNewline
+        Set-PolyAiBehavior -AgentId PROJECT-DEMO -BranchId br-0001 -Path $file -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -Be 'BehaviorInvalidArgument,PolyAI.Agents.Commands.SetPolyAiBehaviorCommand'
+        (Get-TestRequest -Method PATCH).Count | Should -Be 0
+    }
+
     It 'changes the rules of every branch piped in' {
         $null = New-PolyAiBranch -AgentId PROJECT-DEMO -Name 'second' -Confirm:$false
         Get-PolyAiBranch -AgentId PROJECT-DEMO | Where-Object BranchId -NE main | Set-PolyAiBehavior -Text 'Be brief.' -Confirm:$false

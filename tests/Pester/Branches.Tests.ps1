@@ -162,6 +162,13 @@ Describe 'Branches (B1-B4) and Compare-PolyAiBranch' {
             (Get-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -TopicId t-hours).Content | Should -Be 'Closed on Fridays.'
         }
 
+        It 'refuses to merge main before anything is read or sent (BranchMainNotMergeable)' {
+            Clear-PolyAiEmulatorRequest -Emulator (Get-TestEmulator) -Confirm:$false
+            Merge-PolyAiBranch -AgentId PROJECT-DEMO -BranchId main -WhatIf -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -Be 'BranchMainNotMergeable,PolyAI.Agents.Commands.MergePolyAiBranchCommand'
+            (Get-TestRequest).Count | Should -Be 0
+        }
+
         It 'refuses a resolution with an unknown strategy before anything is sent' {
             $null = New-TestBranch
             Merge-PolyAiBranch -AgentId PROJECT-DEMO -BranchId br-0001 -Resolution @{ Path = 'behavior'; Strategy = 'mine' } -Force -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -55,6 +55,16 @@ Payments,"We take cards, not cash.",Offer the payment link.
             $failures[0].TargetObject | Should -Be 'Parking'
         }
 
+        It 'takes IsActive from CSV text and ExampleQueries from a piped topic; -Inactive with -IsActive $true is an error' {
+            $rows = "Name,Content,IsActive`nWifi,Free wifi.,false`nPayments,Cards only.,yes`nLockers,Free lockers.," | ConvertFrom-Csv
+            $topics = $rows | New-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -Confirm:$false
+            $topics.IsActive | Should -Be @($false, $true, $true)
+            $copy = Get-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -TopicId t-hours | New-PolyAiKnowledgeTopic -BranchId br-0001 -Name 'Hours (copy)' -Confirm:$false
+            $copy.ExampleQueries | Should -Be @('When are you open?', 'Are you open on Saturday?')
+            New-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -Name 'Both' -Content 'x' -Inactive -IsActive $true -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
+            $failures[0].FullyQualifiedErrorId | Should -Be 'KnowledgeTopicActiveConflict,PolyAI.Agents.Commands.NewPolyAiKnowledgeTopicCommand'
+        }
+
         It 'sends the example queries and -Inactive as the schema names them' {
             $null = New-PolyAiKnowledgeTopic -AgentId PROJECT-DEMO -BranchId br-0001 -Name 'Wifi' -Content 'Free.' -ExampleQuery 'Is there wifi?', 'Wifi password?' -Inactive -Confirm:$false
             $sent = (Get-TestRequest -Method POST -PathLike '*topics')[0].body | ConvertFrom-Json

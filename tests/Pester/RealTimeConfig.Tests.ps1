@@ -98,6 +98,12 @@ Describe 'Real-time configs (T1-T4)' {
             $failures[0].FullyQualifiedErrorId | Should -Be 'RealTimeConfigValueInvalid,PolyAI.Agents.Commands.SetPolyAiRealTimeConfigCommand'
         }
 
+        It 'values the page has already are a warning, and nothing is sent' {
+            Set-PolyAiRealTimeConfig -AgentId PROJECT-DEMO -ClientEnv live -Variable @{ openingHours = '09:00-17:00'; maxQueueMinutes = 10 } -Force -WarningVariable warnings -WarningAction SilentlyContinue
+            $warnings[0] | Should -Match 'values already; nothing was sent'
+            (Get-VariablePatch).Count | Should -Be 0
+        }
+
         It 'takes the agent and environment from a piped page' {
             Get-PolyAiRealTimeConfig -AgentId PROJECT-DEMO -ClientEnv sandbox, pre-release | Set-PolyAiRealTimeConfig -Variable @{ holidayMessage = 'Closed for the holiday.' } -Force
             (Get-VariablePatch).rawTarget | Should -Be @('/v1/agents/PROJECT-DEMO/real-time-configs/sandbox/variables', '/v1/agents/PROJECT-DEMO/real-time-configs/pre-release/variables')

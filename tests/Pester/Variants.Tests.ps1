@@ -136,6 +136,13 @@ Describe 'Attributes and variants (V1-V8)' {
             $unknown[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         }
 
+        It 'copies a piped variant with its values and default flag into another branch' {
+            $copy = Get-PolyAiVariant -AgentId PROJECT-DEMO -VariantId variant-nyc | New-PolyAiVariant -BranchId br-0001 -Name 'New York 2' -Confirm:$false
+            $copy.AttributeValues.site | Should -Be 'New York'
+            $copy.AttributeValues.openingHours | Should -Be '08:00-18:00'
+            $copy.IsDefault | Should -BeFalse
+        }
+
         It 'refuses a value that is not text (a list) before sending' {
             New-PolyAiVariant -AgentId PROJECT-DEMO -BranchId br-0001 -Name 'Leeds' -AttributeValue @{ site = @('a', 'b') } -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue
             $failures[0].FullyQualifiedErrorId | Should -Be 'VariantAttributeValueInvalid,PolyAI.Agents.Commands.NewPolyAiVariantCommand'

@@ -119,6 +119,14 @@ public sealed class ChangeTests
     }
 
     [Fact]
+    public void TopicContent_ThatDiffersOnlyInLineEndings_IsNoChange()
+    {
+        var changes = BranchComparison.Compare("A", "b1", "main", Content("r", Topic("t1", "Hours", "Mon\r\nTue")), Content("r", Topic("t1", "Hours", "Mon\nTue")));
+
+        Assert.Empty(changes);
+    }
+
+    [Fact]
     public void TopicsWithOtherIds_AreMatchedByName()
     {
         var changes = BranchComparison.Compare("A", "b1", "main", Content("r", Topic("branch-copy-1", "Hours", "new")), Content("r", Topic("t1", "Hours", "old")));
