@@ -55,7 +55,7 @@ Describe 'Deployments (D1-D5)' {
         It '-WhatIf names the version the environment runs now, and sends nothing' {
             $live = Get-PolyAiDeployment -AgentId PROJECT-DEMO -Active -Environment live
             $text = Get-HostOutput { Publish-PolyAiAgent -AgentId PROJECT-DEMO -Environment live -WhatIf }
-            $text | Should -Match ("What if: Publish main of agent 'PROJECT-DEMO' to live, which runs version {0} since 2026-11-20 11:00Z \(dep-seed-live, by ops@demo-dental.example\)\." -f $live.Version)
+            $text | Should -Match ("What if: Publish main of agent 'PROJECT-DEMO' to live, which runs version {0} since 2026-11-20 11:00Z \(dep-seed-live, by ops@demo-dental.example\); it will run main as main is now" -f $live.Version)
             (Get-TestRequest -Method POST).Count | Should -Be 0
         }
 

@@ -37,7 +37,7 @@ internal sealed class ReleasePlan
     {
         var active = await client.GetActiveDeploymentsAsync(agentId, cancellationToken).ConfigureAwait(false);
         var now = active[environment];
-        return new ReleasePlan(environment, $"Publish main of agent '{agentId}' to {environment}, {RunsText(now)}.");
+        return new ReleasePlan(environment, $"Publish main of agent '{agentId}' to {environment}, {RunsText(now)}; it will run main as main is now (the API gives that its version when it publishes, the same one when main has not changed).");
     }
 
     /// <summary>D4: <paramref name="deployment"/> (read when null) to <paramref name="target"/> (the next stage when null).</summary>
