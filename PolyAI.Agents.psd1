@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'PolyAI.Agents.psm1'
+    RootModule           = 'bin/PolyAI.Agents.Cmdlets.dll'
     ModuleVersion        = '0.1.0'
     GUID                 = '887d458a-3126-42ce-b62f-f6db50f9a0e1'
     Author               = 'PolyAI.Agents contributors'
@@ -9,7 +9,6 @@
     CompatiblePSEditions = @('Core', 'Desktop')
     PowerShellVersion    = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess     = @('PolyAI.Agents.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-PolyAi'
         'Disconnect-PolyAi'

@@ -47,15 +47,18 @@ $script:Built = $false
 
 # Exactly what ships in the module folder. The build fails when one is missing or another file appears,
 # so a new dependency is a deliberate change here (and a version choice, see Directory.Packages.props).
-# bin/ holds the cmdlets and every dependency; PolyAI.Agents.psm1 loads them through loader/ in isolation
-# (a private AssemblyLoadContext on PowerShell 7, a scoped resolve handler on Windows PowerShell 5.1).
+# bin/ holds the root module (the cmdlets) and the output types: PowerShell loads them into its default load context.
+# engine/ holds PolyAI.Agents.Core and every dependency: the cmdlets reach it through loader/ (a private
+# AssemblyLoadContext on PowerShell 7, a scoped resolve handler on Windows PowerShell 5.1), so other modules'
+# versions of Microsoft.Extensions.*, Polly or System.Text.Json never meet ours.
 $RootFiles = @(
     'PolyAI.Agents.psd1'
-    'PolyAI.Agents.psm1'
-    'PolyAI.Agents.format.ps1xml'
 )
 $BinFiles = @(
     'PolyAI.Agents.Cmdlets.dll'
+    'PolyAI.Agents.Models.dll'
+)
+$EngineFiles = @(
     'PolyAI.Agents.Core.dll'
     'Microsoft.Bcl.AsyncInterfaces.dll'
     'Microsoft.Bcl.TimeProvider.dll'
@@ -85,7 +88,8 @@ $BinFiles = @(
 )
 $RepositoryFiles = @('LICENSE')
 $LoaderFrameworks = @('net8.0', 'netstandard2.0')
-$ModuleFiles = @($RootFiles) + @($RepositoryFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($LoaderFrameworks | ForEach-Object { "loader/$_/PolyAI.Agents.Loader.dll" })
+$ModuleFiles = @($RootFiles) + @($RepositoryFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($EngineFiles | ForEach-Object { "engine/$_" }) +
+    @($LoaderFrameworks | ForEach-Object { "loader/$_/PolyAI.Agents.Loader.dll" })
 # Published next to them but not shipped (symbols, xml docs, deps.json).
 $PublishOnlyPattern = '\.(pdb|xml|deps\.json)$'
 
@@ -127,14 +131,15 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PolyAI.Agents/PolyAI.Agents.csproj'), '-c', $Configuration, '-o', $publish, '--no-restore', '-nologo')
 
     $published = @(Get-ChildItem $publish -File | Where-Object Name -NotMatch $PublishOnlyPattern | ForEach-Object Name)
-    $expected = @($RootFiles) + @($BinFiles)
+    $expected = @($RootFiles) + @($BinFiles) + @($EngineFiles)
     Assert-SameFiles -Actual $published -Expected $expected -What 'The publish output'
 
     if (Test-Path $ModuleOut) { Remove-Item $ModuleOut -Recurse -Force }
-    New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin') | Out-Null
+    New-Item -ItemType Directory -Path (Join-Path $ModuleOut 'bin'), (Join-Path $ModuleOut 'engine') | Out-Null
     foreach ($file in $RootFiles) { Copy-Item (Join-Path $publish $file) $ModuleOut }
     foreach ($file in $RepositoryFiles) { Copy-Item (Join-Path $Root $file) $ModuleOut }
     foreach ($file in $BinFiles) { Copy-Item (Join-Path $publish $file) (Join-Path $ModuleOut 'bin') }
+    foreach ($file in $EngineFiles) { Copy-Item (Join-Path $publish $file) (Join-Path $ModuleOut 'engine') }
     foreach ($framework in $LoaderFrameworks) {
         $loaderOut = Join-Path $Out "loader/$framework"
         Invoke-Native dotnet @('build', (Join-Path $Root 'src/PolyAI.Agents.Loader/PolyAI.Agents.Loader.csproj'), '-c', $Configuration, '-f', $framework, '-o', $loaderOut, '--no-restore', '-nologo')

@@ -1,40 +1,58 @@
 using System;
 using System.IO;
 using System.Reflection;
+#if NET8_0_OR_GREATER
+using System.Runtime.Loader;
+#endif
 
 namespace PolyAI.Agents.Loader;
 
 /// <summary>
-/// Loads PolyAI.Agents.Cmdlets.dll (the cmdlets) and everything it depends on from the module's bin folder, away
-/// from PowerShell's default load context, so another module that loaded another version of
-/// Microsoft.Extensions.*, Polly or System.Text.Json cannot break this one, and this one cannot break it.
-/// Called once per process by PolyAI.Agents.psm1; later imports get the same assembly.
+/// Keeps the module's engine (PolyAI.Agents.Core and everything it depends on: Microsoft.Extensions.*, Polly,
+/// JsonSchema.Net, DiffPlex, and on Windows PowerShell System.Text.Json) away from PowerShell's default load
+/// context, so another module that loaded other versions of them cannot break this one, and this one cannot
+/// break it. The cmdlets and their output types stay in the default context, where PowerShell imports them as
+/// an ordinary binary module and resolves their type names; they reach the engine by name, and this loader
+/// answers that one name from the engine folder. Nothing is loaded until the first command needs the engine.
+/// Called by the cmdlet assembly's module initializer on every import; registers once per process.
 /// </summary>
 public static class ModuleLoader
 {
-    public const string ModuleAssemblyName = "PolyAI.Agents.Cmdlets";
+    public const string EngineAssemblyName = "PolyAI.Agents.Core";
 
     private static readonly object Gate = new();
-    private static Assembly? _module;
+    private static bool _registered;
 
-    /// <summary>Loads the cmdlet assembly (once per process) and returns it.</summary>
-    public static Assembly Load(string binDirectory)
+    /// <param name="moduleDirectory">The folder of the cmdlets and their output types (default load context).</param>
+    /// <param name="engineDirectory">The folder of the engine and its dependencies (private).</param>
+    public static void Register(string moduleDirectory, string engineDirectory)
     {
         lock (Gate)
         {
-            if (_module is null)
+            if (_registered)
             {
-                var directory = Path.GetFullPath(binDirectory);
-#if NET8_0_OR_GREATER
-                var context = new PrivateLoadContext(directory);
-                _module = context.LoadFromAssemblyPath(Path.Combine(directory, ModuleAssemblyName + ".dll"));
-#else
-                AppDomain.CurrentDomain.AssemblyResolve += new PrivateAssemblyResolver(directory).Resolve;
-                _module = Assembly.LoadFrom(Path.Combine(directory, ModuleAssemblyName + ".dll"));
-#endif
+                return;
             }
 
-            return _module;
+            var module = Path.GetFullPath(moduleDirectory);
+            var engine = Path.GetFullPath(engineDirectory);
+#if NET8_0_OR_GREATER
+            var context = new Lazy<PrivateLoadContext>(() => new PrivateLoadContext(engine, module));
+            AssemblyLoadContext.Default.Resolving += (defaultContext, name) =>
+            {
+                if (string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal))
+                {
+                    return context.Value.LoadFromAssemblyPath(Path.Combine(engine, EngineAssemblyName + ".dll"));
+                }
+
+                // The engine's references to the output types come back here (see PrivateLoadContext.Load).
+                var shared = Path.Combine(module, name.Name + ".dll");
+                return name.Name is not null && File.Exists(shared) ? defaultContext.LoadFromAssemblyPath(shared) : null;
+            };
+#else
+            AppDomain.CurrentDomain.AssemblyResolve += new PrivateAssemblyResolver(engine, module).Resolve;
+#endif
+            _registered = true;
         }
     }
 }

@@ -7,14 +7,20 @@ namespace PolyAI.Agents.Loader;
 
 /// <summary>
 /// Windows PowerShell 5.1 has no load contexts. Assemblies loaded with LoadFrom find their dependencies
-/// next to them; this handler covers what that misses, and answers only for requests made by our own
-/// assemblies (never for another module's), with files from our bin folder.
+/// next to them; this handler covers what that misses (the cmdlets' references to the engine and to
+/// System.Text.Json), and answers only for requests made by our own assemblies (never for another
+/// module's), with files from our engine folder.
 /// </summary>
 internal sealed class PrivateAssemblyResolver
 {
-    private readonly string _directory;
+    private readonly string _engineDirectory;
+    private readonly string _moduleDirectory;
 
-    public PrivateAssemblyResolver(string directory) => _directory = directory;
+    public PrivateAssemblyResolver(string engineDirectory, string moduleDirectory)
+    {
+        _engineDirectory = engineDirectory;
+        _moduleDirectory = moduleDirectory;
+    }
 
     public Assembly? Resolve(object? sender, ResolveEventArgs args)
     {
@@ -25,12 +31,20 @@ internal sealed class PrivateAssemblyResolver
         }
 
         var name = new AssemblyName(args.Name).Name;
-        var path = Path.Combine(_directory, name + ".dll");
+        var path = Path.Combine(_engineDirectory, name + ".dll");
         return File.Exists(path) ? Assembly.LoadFrom(path) : null;
     }
 
-    private bool IsOurs(string location) =>
-        !string.IsNullOrEmpty(location)
-        && string.Equals(Path.GetDirectoryName(Path.GetFullPath(location)), _directory, StringComparison.OrdinalIgnoreCase);
+    private bool IsOurs(string location)
+    {
+        if (string.IsNullOrEmpty(location))
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(location));
+        return string.Equals(directory, _engineDirectory, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(directory, _moduleDirectory, StringComparison.OrdinalIgnoreCase);
+    }
 }
 #endif

@@ -8,30 +8,31 @@ using System.Runtime.Loader;
 namespace PolyAI.Agents.Loader;
 
 /// <summary>
-/// The module's own load context. For each reference it prefers what the runtime (or pwsh itself)
+/// The engine's own load context. For each reference it prefers what the runtime (or pwsh itself)
 /// already carries when that is at least the version asked for and can stand in for it (see Compatible):
-/// System.Management.Automation must be PowerShell's own, and System.Text.Json etc. from the shared framework
-/// are newer than ours anyway.
-/// Everything else it loads from the module's bin folder, privately; anything not there falls back to
-/// the default context.
+/// System.Text.Json etc. from the shared framework are newer than ours anyway. The module's own default-context
+/// assemblies (the output types) are shared with the cmdlets, never loaded twice. Everything else it loads from the
+/// engine folder, privately; anything not there falls back to the default context.
 /// </summary>
 internal sealed class PrivateLoadContext : AssemblyLoadContext
 {
     private readonly string _directory;
+    private readonly string _moduleDirectory;
     private readonly Dictionary<string, string> _platformPaths;
     private readonly Dictionary<string, Version?> _platformVersions = new(StringComparer.OrdinalIgnoreCase);
 
-    public PrivateLoadContext(string directory)
+    public PrivateLoadContext(string directory, string moduleDirectory)
         : base("PolyAI.Agents", isCollectible: false)
     {
         _directory = directory;
+        _moduleDirectory = moduleDirectory;
         _platformPaths = PlatformAssemblies();
     }
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         var name = assemblyName.Name;
-        if (name is null)
+        if (name is null || File.Exists(Path.Combine(_moduleDirectory, name + ".dll")))
         {
             return null;
         }

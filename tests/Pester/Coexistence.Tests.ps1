@@ -58,15 +58,17 @@ Describe 'Coexistence with other versions of our dependencies' {
         $output | Should -Not -Match 'FAILED'
     }
 
-    It 'keeps its dependencies out of the default load context' {
+    It 'keeps the engine and its dependencies out of the default load context, and its output types in it' {
         $result = Invoke-TestPwsh -Script @'
 Get-PolyAiConnector -AgentId PROJECT-DEMO | Out-Null
 $default = [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies.GetName().Name
-$ours = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([PolyAI.Agents.Connector].Assembly)
-"CONTEXT {0}" -f $ours.Name
-"IN-DEFAULT {0}" -f (@($default | Where-Object { $_ -like 'Microsoft.Extensions.*' -or $_ -like 'Polly*' -or $_ -like 'PolyAI.Agents.Core' }) -join ',')
+$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PolyAI.Agents.Core' }
+"CONTEXT {0}" -f [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name
+"TYPES {0}" -f [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext([PolyAI.Agents.Connector].Assembly).Name
+"IN-DEFAULT {0}" -f (@($default | Where-Object { $_ -like 'Microsoft.Extensions.*' -or $_ -like 'Polly*' -or $_ -like 'PolyAI.Agents.Core' -or $_ -like 'Json*' -or $_ -like 'DiffPlex' }) -join ',')
 '@
         $result.Output | Should -Match 'CONTEXT PolyAI.Agents'
+        $result.Output | Should -Match 'TYPES Default'
         $result.Output | Should -Match 'IN-DEFAULT\s*$'
     }
 }

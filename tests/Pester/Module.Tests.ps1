@@ -24,6 +24,7 @@ Describe 'The built module' {
     }
 
     It 'has a view for every output type its cmdlets declare' {
+        Get-PolyAiSession | Out-Null
         $types = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' } | Sort-Object FullName -Unique)
         $types.Count | Should -BeGreaterOrEqual 6
         foreach ($type in $types) {
@@ -31,11 +32,27 @@ Describe 'The built module' {
         }
     }
 
-    It 'registers type accelerators for the output types only, not for the client types' {
+    It 'adds its views when the first command of a runspace runs, not at import, and once' {
+        $result = Invoke-TestPwsh -NoConnect -Script @"
+'AT-IMPORT {0}' -f @(Get-FormatData -TypeName PolyAI.Agents.Connector).Count
+Get-PolyAiSession | Out-Null
+'AFTER-COMMAND {0}' -f @(Get-FormatData -TypeName PolyAI.Agents.Connector).Count
+Import-Module '$env:POLYAI_TEST_MODULE' -Force
+Get-PolyAiSession | Out-Null
+`$ours = @([runspace]::DefaultRunspace.InitialSessionState.Formats | Where-Object { `$_.FormatData.TypeName -like 'PolyAI.Agents.*' })
+'ENTRIES {0} {1}' -f `$ours.Count, @(`$ours.FormatData.TypeName | Sort-Object -Unique).Count
+"@
+        $result.Output | Should -Match 'AT-IMPORT 0'
+        $result.Output | Should -Match 'AFTER-COMMAND 1'
+        $result.Output | Should -Match 'ENTRIES ([1-9]\d*) \1'
+    }
+
+    It 'resolves the output type names as ordinary types, and not the client types' {
+        $outputTypes = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' })
+        $outputTypes.Count | Should -BeGreaterOrEqual 6
+        foreach ($type in $outputTypes) { $type.FullName -as [type] | Should -Be $type }
         $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get
-        $ours = @($accelerators.Keys | Where-Object { $_ -like 'PolyAI.Agents.*' -and $_ -notlike 'PolyAI.Agents.Loader.*' })
-        $outputTypes = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' } | ForEach-Object FullName)
-        $ours | Sort-Object | Should -Be ($outputTypes | Sort-Object -Unique)
+        @($accelerators.Keys | Where-Object { $_ -like 'PolyAI.Agents.*' }) | Should -BeNullOrEmpty
         'PolyAI.Agents.Client.PolyAiClient' -as [type] | Should -BeNullOrEmpty
     }
 
@@ -50,10 +67,11 @@ Remove-Module PolyAI.Agents
         $result.Output | Should -Match 'OTHER PolyAI\.Agents\.Connector'
     }
 
-    It 'does not build an HTTP client or touch the network at import' {
+    It 'does not load the engine, build an HTTP client or touch the network at import' {
         $result = Invoke-TestPwsh -NoConnect -Script @'
 $loaded = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name
 if ($loaded -contains 'Microsoft.Extensions.Http') { 'HTTP stack loaded at import'; exit 1 }
+if ($loaded -contains 'PolyAI.Agents.Core') { 'engine loaded at import'; exit 1 }
 'import clean'
 '@
         $result.Output | Should -Match 'import clean'

@@ -45,8 +45,12 @@ internal sealed partial class PolyAiClient
             Required(dto.ClientEnv, "clientEnv"),
             dto.Variables ?? EmptyObject,
             dto.Schema ?? EmptyObject,
-            dto.LastUpdated is { } text ? Timestamp(text, "lastUpdated") : null);
+            dto.LastUpdated is { } text ? Timestamp(text, "lastUpdated") : null,
+            PlainValues);
     }
+
+    private static ValueMap<object?> PlainValues(JsonElement value) =>
+        new(Json.JsonObjectReader.ToPlain(value) as IDictionary<string, object?> ?? new Dictionary<string, object?>(), () => Json.ConfigSchema.Text(value));
 
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 }

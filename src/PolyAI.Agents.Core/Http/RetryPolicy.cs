@@ -23,7 +23,7 @@ namespace PolyAI.Agents.Http;
 /// </summary>
 internal static class RetryPolicy
 {
-    internal static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(400);
+    internal static readonly TimeSpan BaseDelay = Session.DefaultRetryBaseDelay;
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(3);

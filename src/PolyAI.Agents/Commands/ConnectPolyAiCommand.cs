@@ -57,6 +57,8 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    protected override void BeginProcessing() => FormatViews.AddToCurrentRunspace();
+
     protected override void EndProcessing()
     {
         var (key, source) = ResolveKey();

@@ -8,6 +8,8 @@ namespace PolyAI.Agents.Commands;
 [OutputType(typeof(Session))]
 public sealed class GetPolyAiSessionCommand : PSCmdlet
 {
+    protected override void BeginProcessing() => FormatViews.AddToCurrentRunspace();
+
     protected override void EndProcessing()
     {
         var session = SessionStore.Current;

@@ -35,7 +35,11 @@ public abstract partial class PolyAiCmdlet : PSCmdlet, IDisposable
     /// <summary>The client bound to the resolved session; resolving fails the command when not connected.</summary>
     private protected PolyAiClient Client => _client ??= ResolveSession().CreateClient(new DispatchedTrace(_dispatcher, this));
 
-    protected override void BeginProcessing() => _ = Client;
+    protected override void BeginProcessing()
+    {
+        FormatViews.AddToCurrentRunspace();
+        _ = Client;
+    }
 
     protected override void StopProcessing() => _stopping.Cancel();
 

@@ -2,19 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Security;
-using System.Threading.Tasks;
-using PolyAI.Agents.Http;
-using Polly;
-using PolyAI.Agents.Client;
 
 namespace PolyAI.Agents;
 
 /// <summary>
 /// A connection to one PolyAI region (or base URI) with one API key. Immutable, so the same object can be
 /// shared between runspaces (ForEach-Object -Parallel with $using:). The key is held as a read-only
-/// SecureString and is not exposed by any public member, ToString() or serialization.
+/// SecureString and is not exposed by any public member, ToString() or serialization. Plain data: the engine
+/// keeps what it builds for a session (retries, HTTP clients) itself (PolyAI.Agents.Client.SessionClients).
 /// </summary>
 public sealed class Session
 {
@@ -32,8 +28,10 @@ public sealed class Session
     /// <summary>The documented regions: us, uk, eu.</summary>
     public static IReadOnlyList<string> Regions { get; } = RegionEndpoints.Keys.ToArray();
 
+    /// <summary>The first wait before a retry; later ones grow exponentially, with jitter.</summary>
+    internal static readonly TimeSpan DefaultRetryBaseDelay = TimeSpan.FromMilliseconds(400);
+
     private readonly SecureString _apiKey;
-    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _resilience;
 
     private Session(Uri baseUri, string region, SecureString apiKey, string keySource, int timeoutSec, int maxRetry, string userAgent, TimeSpan retryBaseDelay)
     {
@@ -45,7 +43,7 @@ public sealed class Session
         MaxRetry = maxRetry;
         UserAgent = userAgent;
         ConnectedAt = DateTimeOffset.Now;
-        _resilience = new Lazy<ResiliencePipeline<HttpResponseMessage>>(() => RetryPolicy.Build(maxRetry, TimeSpan.FromSeconds(timeoutSec), retryBaseDelay));
+        RetryBaseDelay = retryBaseDelay;
     }
 
     /// <summary>The API root every request goes to.</summary>
@@ -67,22 +65,7 @@ public sealed class Session
 
     internal string UserAgent { get; }
 
-    /// <summary>Retries and per-attempt timeout for this session's settings; built on first use.</summary>
-    internal ResiliencePipeline<HttpResponseMessage> Resilience => _resilience.Value;
-
-    /// <summary>A client for one command invocation; cheap, because the factory pools the handlers.</summary>
-    internal PolyAiClient CreateClient(IApiTrace trace)
-    {
-        if (!_resilience.IsValueCreated)
-        {
-            // The first command of a process builds the HTTP factory and this pipeline, each tens of
-            // milliseconds of one-time work: on another core they overlap. The first request waits for
-            // the pipeline through the Lazy if it gets there first.
-            _ = Task.Run(() => _resilience.Value);
-        }
-
-        return new(this, PolyAiHttp.CreateClient(), trace);
-    }
+    internal TimeSpan RetryBaseDelay { get; }
 
     public override string ToString() => $"PolyAI session ({Region}: {BaseUri})";
 
@@ -132,7 +115,7 @@ public sealed class Session
 
         var key = apiKey.Copy();
         key.MakeReadOnly();
-        return new Session(endpoint, regionName, key, keySource, timeoutSec, maxRetry, userAgent, RetryPolicy.BaseDelay);
+        return new Session(endpoint, regionName, key, keySource, timeoutSec, maxRetry, userAgent, DefaultRetryBaseDelay);
     }
 
     /// <summary>A copy with another first retry delay, so unit tests of the retry rules need not wait.</summary>

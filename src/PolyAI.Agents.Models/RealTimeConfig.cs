@@ -11,14 +11,15 @@ namespace PolyAI.Agents;
 /// </summary>
 public sealed class RealTimeConfig
 {
-    internal RealTimeConfig(string agentId, string clientEnv, JsonElement variables, JsonElement schema, DateTimeOffset? lastUpdated)
+    // plain: how the engine turns JSON into plain values and their text (it knows JSON Schema; this assembly does not).
+    internal RealTimeConfig(string agentId, string clientEnv, JsonElement variables, JsonElement schema, DateTimeOffset? lastUpdated, Func<JsonElement, ValueMap<object?>> plain)
     {
         AgentId = agentId;
         ClientEnv = clientEnv;
         VariablesJson = variables;
         SchemaJson = schema;
-        Variables = Map(variables);
-        Schema = Map(schema);
+        Variables = plain(variables);
+        Schema = plain(schema);
         LastUpdated = lastUpdated;
     }
 
@@ -41,7 +42,4 @@ public sealed class RealTimeConfig
     internal JsonElement SchemaJson { get; }
 
     public override string ToString() => ClientEnv;
-
-    private static ValueMap<object?> Map(JsonElement value) =>
-        new(Json.JsonObjectReader.ToPlain(value) as IDictionary<string, object?> ?? new Dictionary<string, object?>(), () => Json.ConfigSchema.Text(value));
 }

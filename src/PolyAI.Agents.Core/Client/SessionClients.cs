@@ -1,0 +1,40 @@
+using System;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using PolyAI.Agents.Http;
+using Polly;
+
+namespace PolyAI.Agents.Client;
+
+/// <summary>
+/// What the engine builds for a <see cref="Session"/>: its retry pipeline (built once per session, on first use) and
+/// the clients of each command. Kept here, beside the session rather than in it, because the session is plain data
+/// that lives in PowerShell's default load context and must not reference Polly or the HTTP stack.
+/// </summary>
+internal static class SessionClients
+{
+    private static readonly ConditionalWeakTable<Session, Lazy<ResiliencePipeline<HttpResponseMessage>>> Pipelines = new();
+
+    /// <summary>Retries and per-attempt timeout for this session's settings; built on first use.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Resilience(this Session session) => PipelineOf(session).Value;
+
+    /// <summary>A client for one command invocation; cheap, because the factory pools the handlers.</summary>
+    public static PolyAiClient CreateClient(this Session session, IApiTrace trace)
+    {
+        var pipeline = PipelineOf(session);
+        if (!pipeline.IsValueCreated)
+        {
+            // The first command of a process builds the HTTP factory and this pipeline, each tens of
+            // milliseconds of one-time work: on another core they overlap. The first request waits for
+            // the pipeline through the Lazy if it gets there first.
+            _ = Task.Run(() => pipeline.Value);
+        }
+
+        return new(session, PolyAiHttp.CreateClient(), trace);
+    }
+
+    private static Lazy<ResiliencePipeline<HttpResponseMessage>> PipelineOf(Session session) =>
+        Pipelines.GetValue(session, static s => new Lazy<ResiliencePipeline<HttpResponseMessage>>(
+            () => RetryPolicy.Build(s.MaxRetry, TimeSpan.FromSeconds(s.TimeoutSec), s.RetryBaseDelay)));
+}
