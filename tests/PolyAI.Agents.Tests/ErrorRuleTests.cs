@@ -14,7 +14,7 @@ namespace PolyAI.Agents.Tests;
 public sealed class ErrorRuleTests
 {
     private static ApiOperation<NoBody, ConnectorDto> Row(ResourceKind resource, Dictionary<int, StatusRule>? rules = null) =>
-        new("T1", "GET", "/v1/agents/{agentId}/test", 200, ResponseKind.Documented, RetryClass.SafeToRepeat, resource, null, ApiJsonContext.Wire.ConnectorDto)
+        new("T1", "GET", "/v1/agents/{agentId}/test", 200, ResponseKind.Documented, RetryClass.SafeToRepeat, resource, null, w => w.ConnectorDto)
         {
             StatusRules = rules ?? new Dictionary<int, StatusRule>(),
         };

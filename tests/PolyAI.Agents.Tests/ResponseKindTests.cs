@@ -17,10 +17,10 @@ public sealed class ResponseKindTests
         new("T1", "DELETE", "/v1/agents/{agentId}", 204, ResponseKind.NoContent, RetryClass.SafeToRepeat, ResourceKind.Agent, null, null);
 
     private static readonly ApiOperation<NoBody, JsonElement> ListUndocumented =
-        new("T2", "GET", "/v1/agents/{agentId}/branches", 200, ResponseKind.Undocumented, RetryClass.SafeToRepeat, ResourceKind.Branch, null, ApiJsonContext.Wire.JsonElement);
+        new("T2", "GET", "/v1/agents/{agentId}/branches", 200, ResponseKind.Undocumented, RetryClass.SafeToRepeat, ResourceKind.Branch, null, w => w.JsonElement);
 
     private static readonly ApiOperation<NoBody, ConnectorDto> CreateWith201 =
-        new("T3", "POST", "/v1/agents/{agentId}/things", 201, ResponseKind.Documented, RetryClass.NotSafeToRepeat, ResourceKind.Deployment, null, ApiJsonContext.Wire.ConnectorDto);
+        new("T3", "POST", "/v1/agents/{agentId}/things", 201, ResponseKind.Documented, RetryClass.NotSafeToRepeat, ResourceKind.Deployment, null, w => w.ConnectorDto);
 
     private static Task<T> Send<T>(ApiHarness api, ApiOperation<NoBody, T> row) =>
         api.Client.Request(row, "Do the test", "A").SendAsync(response => response, CancellationToken.None);

@@ -200,18 +200,22 @@ internal sealed class ApiOperation<TBody, TResponse> : ApiOperation
         ResponseKind response,
         RetryClass retry,
         ResourceKind resource,
-        JsonTypeInfo<TBody>? requestBody,
-        JsonTypeInfo<TResponse>? responseBody,
+        Func<ApiJsonContext, JsonTypeInfo<TBody>>? requestBody,
+        Func<ApiJsonContext, JsonTypeInfo<TResponse>>? responseBody,
         params string[] query)
         : base(id, method, pathTemplate, successStatus, response, retry, resource, query)
     {
-        TypedRequestBody = requestBody;
-        TypedResponseBody = responseBody;
+        _requestBody = requestBody;
+        _responseBody = responseBody;
     }
 
-    public JsonTypeInfo<TBody>? TypedRequestBody { get; }
+    private readonly Func<ApiJsonContext, JsonTypeInfo<TBody>>? _requestBody;
+    private readonly Func<ApiJsonContext, JsonTypeInfo<TResponse>>? _responseBody;
 
-    public JsonTypeInfo<TResponse>? TypedResponseBody { get; }
+    /// <summary>From <see cref="ApiJsonContext.Wire"/>, which makes each contract once, when first asked for.</summary>
+    public JsonTypeInfo<TBody>? TypedRequestBody => _requestBody?.Invoke(ApiJsonContext.Wire);
+
+    public JsonTypeInfo<TResponse>? TypedResponseBody => _responseBody?.Invoke(ApiJsonContext.Wire);
 
     public override JsonTypeInfo? RequestBody => TypedRequestBody;
 
