@@ -50,7 +50,7 @@ $script:Built = $false
 # bin/ holds the root module (the cmdlets) and the output types: PowerShell loads them into its default load context.
 # engine/ holds PolyAI.Agents.Core and every dependency: the cmdlets reach it through loader/ (a private
 # AssemblyLoadContext on PowerShell 7, a scoped resolve handler on Windows PowerShell 5.1), so other modules'
-# versions of Microsoft.Extensions.*, Polly or System.Text.Json never meet ours.
+# versions of Polly, JsonSchema.Net or (on 5.1) System.Text.Json never meet ours.
 $RootFiles = @(
     'PolyAI.Agents.psd1'
 )
@@ -67,18 +67,9 @@ $EngineFiles = @(
     'Json.More.dll'
     'JsonPointer.Net.dll'
     'JetBrains.Annotations.dll'
-    'Microsoft.Extensions.Configuration.Abstractions.dll'
-    'Microsoft.Extensions.DependencyInjection.Abstractions.dll'
-    'Microsoft.Extensions.DependencyInjection.dll'
-    'Microsoft.Extensions.Http.dll'
-    'Microsoft.Extensions.Logging.Abstractions.dll'
-    'Microsoft.Extensions.Logging.dll'
-    'Microsoft.Extensions.Options.dll'
-    'Microsoft.Extensions.Primitives.dll'
     'Polly.Core.dll'
     'System.Buffers.dll'
     'System.ComponentModel.Annotations.dll'
-    'System.Diagnostics.DiagnosticSource.dll'
     'System.Memory.dll'
     'System.Numerics.Vectors.dll'
     'System.Runtime.CompilerServices.Unsafe.dll'

@@ -1,6 +1,7 @@
-# Another module in the same session may load other versions of our dependencies (Microsoft.Extensions.*
-# older or newer than ours, before or after us). Both must keep working. Each case runs in a fresh pwsh,
-# because an assembly once loaded stays for the life of the process.
+# Another module in the same session may load other versions of assemblies that modules commonly carry
+# (Microsoft.Extensions.*, older or newer, before or after us; the engine used them until it moved to .NET's own HTTP
+# pipeline). Both must keep working. Each case runs in a fresh pwsh, because an assembly once loaded stays for the
+# life of the process.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force

@@ -70,7 +70,7 @@ Remove-Module PolyAI.Agents
     It 'does not load the engine, build an HTTP client or touch the network at import' {
         $result = Invoke-TestPwsh -NoConnect -Script @'
 $loaded = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name
-if ($loaded -contains 'Microsoft.Extensions.Http') { 'HTTP stack loaded at import'; exit 1 }
+if ($loaded -contains 'Polly.Core') { 'retry pipeline loaded at import'; exit 1 }
 if ($loaded -contains 'PolyAI.Agents.Core') { 'engine loaded at import'; exit 1 }
 'import clean'
 '@

@@ -68,7 +68,7 @@ Describe 'The engine on a .NET 8 runtime (PowerShell 7.4''s)' -Skip:(-not $IsLin
         $result = Invoke-Net8Host
         $result.ExitCode | Should -Be 0 -Because $result.Text
         $engine = Join-Path $script:ModuleFolder 'engine'
-        foreach ($name in 'PolyAI.Agents.Core', 'Microsoft.Extensions.Http', 'Polly.Core', 'JsonSchema.Net', 'DiffPlex') {
+        foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core', 'JsonSchema.Net', 'DiffPlex') {
             $result.Assemblies[$name].Context | Should -Be 'PolyAI.Agents' -Because "$name belongs to the engine"
             $result.Assemblies[$name].Location | Should -Be (Join-Path $engine "$name.dll")
         }

@@ -35,7 +35,7 @@ internal static class Program
 
     private static readonly string[] ReportedAssemblies =
     {
-        "PolyAI.Agents.Loader", "PolyAI.Agents.Core", "PolyAI.Agents.Models", "Microsoft.Extensions.Http", "Polly.Core",
+        "PolyAI.Agents.Loader", "PolyAI.Agents.Core", "PolyAI.Agents.Models", "Polly.Core",
         "JsonSchema.Net", "DiffPlex", "System.Text.Json",
     };
 

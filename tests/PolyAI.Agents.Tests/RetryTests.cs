@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 using PolyAI.Agents.Client;
 using PolyAI.Agents.Http;
 using PolyAI.Agents.Contract;
@@ -49,7 +48,7 @@ public sealed class RetryTests
     /// <summary>A test-only row of the operation table: the retry class decides, whatever the method.</summary>
     private static ApiOperation<LookupConnectorBody, ConnectorDto> Row(string method, RetryClass retry) =>
         new("T1", method, "/v1/agents/{agentId}/telephony/connectors/lookup", 200, ResponseKind.Documented, retry, ResourceKind.Connector,
-            ApiJsonContext.Wire.LookupConnectorBody, ApiJsonContext.Wire.ConnectorDto);
+            w => w.LookupConnectorBody, w => w.ConnectorDto);
 
     private static Task<Connector> Send(ApiHarness api, string method, RetryClass retry) =>
         api.Client.Request(Row(method, retry), "Test operation", "A")
@@ -355,11 +354,12 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public void ThePrimaryHandler_FollowsNoRedirect_AndKeepsNoCookies()
+    public void ThePrimaryHandler_FollowsNoRedirect_KeepsNoCookies_AndRenewsConnectionsForDnsChanges()
     {
         // A followed redirect would carry the x-api-key header to whatever host the Location names.
-        using var handler = PolyAiHttp.CreatePrimaryHandler();
+        using var handler = Assert.IsType<SocketsHttpHandler>(PolyAiHttp.CreatePrimaryHandler());
 
+        Assert.Equal(TimeSpan.FromMinutes(5), handler.PooledConnectionLifetime);
         Assert.False(handler.AllowAutoRedirect);
         Assert.False(handler.UseCookies);
         Assert.Equal(DecompressionMethods.GZip | DecompressionMethods.Deflate, handler.AutomaticDecompression);
@@ -369,8 +369,7 @@ public sealed class RetryTests
     public async Task ARequestWithoutItsPolicy_IsRefused_NotSentWithoutRetriesAndTimeouts()
     {
         var stub = StubHandler.Json(Samples.Connector());
-        using var services = new ServiceCollection().AddPolyAiHttp(() => stub).BuildServiceProvider();
-        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(PolyAiHttp.ClientName);
+        using var http = PolyAiHttp.CreateClient(PolyAiHttp.Pipeline(stub));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => http.GetAsync(ApiHarness.TestBaseUri));
 

@@ -1,15 +1,14 @@
 using System;
 using System.Net.Http;
 using System.Security;
-using Microsoft.Extensions.DependencyInjection;
 using PolyAI.Agents.Client;
 using PolyAI.Agents.Http;
 
 namespace PolyAI.Agents.Tests.Support;
 
 /// <summary>
-/// The module's real HTTP pipeline (IHttpClientFactory, named client <see cref="PolyAiHttp.ClientName"/>)
-/// over a <see cref="StubHandler"/>, a session with a distinctive key, and a recording trace.
+/// The module's real HTTP pipeline (<see cref="PolyAiHttp.Pipeline"/>) over a <see cref="StubHandler"/>, a session
+/// with a distinctive key, and a recording trace.
 /// </summary>
 internal sealed class ApiHarness : IDisposable
 {
@@ -18,16 +17,15 @@ internal sealed class ApiHarness : IDisposable
 
     public static readonly Uri TestBaseUri = new("https://api.test.invalid");
 
-    private readonly ServiceProvider _services;
+    private readonly HttpClient _http;
 
     private ApiHarness(StubHandler stub, Session session)
     {
         Stub = stub;
         Session = session;
         Trace = new RecordingTrace();
-        _services = new ServiceCollection().AddPolyAiHttp(() => stub).BuildServiceProvider();
-        var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(PolyAiHttp.ClientName);
-        Client = new PolyAiClient(session, http, Trace);
+        _http = PolyAiHttp.CreateClient(PolyAiHttp.Pipeline(stub));
+        Client = new PolyAiClient(session, _http, Trace);
     }
 
     public StubHandler Stub { get; }
@@ -61,5 +59,5 @@ internal sealed class ApiHarness : IDisposable
         return secure;
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => _http.Dispose();
 }
