@@ -59,6 +59,29 @@ Describe 'Coexistence with other versions of our dependencies' {
         $output | Should -Not -Match 'FAILED'
     }
 
+    It 'works next to an OLDER Polly.Core (8.4.2) that another module loaded, before or after it, and theirs still works' -ForEach @(
+        @{ OursFirst = $false }, @{ OursFirst = $true }
+    ) {
+        $theirs = (Get-ChildItem (Join-Path $env:POLYAI_TEST_NUGET_ROOT 'polly.core/8.4.2/lib/net8.0/Polly.Core.dll'))[0].FullName
+        $loadTheirs = "try { `$a = [Reflection.Assembly]::LoadFrom('$theirs'); 'THEIRS-LOADED {0}' -f [Diagnostics.FileVersionInfo]::GetVersionInfo(`$a.Location).ProductVersion } catch { 'THEIRS-FAILED ' + `$_.Exception.Message }"
+        $useTheirs = @'
+try {
+    $pipeline = [Polly.ResiliencePipelineBuilder]::new().Build()
+    $version = [Diagnostics.FileVersionInfo]::GetVersionInfo([Polly.ResiliencePipelineBuilder].Assembly.Location).ProductVersion
+    "THEIRS-WORKS {0} {1}" -f $pipeline.GetType().Name, $version
+} catch { "THEIRS-FAILED $($_.Exception.Message)" }
+'@
+        $useOurs = @'
+try { "OURS-WORKS {0}" -f @(Get-PolyAiConnector -AgentId PROJECT-DEMO -ErrorAction Stop).Count } catch { "OURS-FAILED $($_.Exception.Message)" }
+'@
+        $script = if ($OursFirst) { "$useOurs`n$loadTheirs`n$useTheirs`n$useOurs" } else { "$loadTheirs`n$useOurs`n$useTheirs" }
+        $output = (Invoke-TestPwsh -Script $script).Output
+        $output | Should -Match 'THEIRS-LOADED 8\.4\.2'
+        $output | Should -Match 'OURS-WORKS 6'
+        $output | Should -Match 'THEIRS-WORKS ResiliencePipeline 8\.4\.2'
+        $output | Should -Not -Match 'FAILED'
+    }
+
     It 'keeps the engine and its dependencies out of the default load context, and its output types in it' {
         $result = Invoke-TestPwsh -Script @'
 Get-PolyAiConnector -AgentId PROJECT-DEMO | Out-Null
