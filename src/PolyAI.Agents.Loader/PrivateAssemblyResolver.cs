@@ -8,8 +8,8 @@ namespace PolyAI.Agents.Loader;
 /// <summary>
 /// Windows PowerShell 5.1 has no load contexts. Assemblies loaded with LoadFrom find their dependencies
 /// next to them; this handler covers what that misses (the cmdlets' references to the engine and to
-/// System.Text.Json), and answers only for requests made by our own assemblies (never for another
-/// module's), with files from our engine folder.
+/// System.Text.Json, the engine's to the output types), and answers only for requests made by our own
+/// assemblies (never for another module's), with files from our engine folder, then our module folder.
 /// </summary>
 internal sealed class PrivateAssemblyResolver
 {
@@ -30,9 +30,17 @@ internal sealed class PrivateAssemblyResolver
             return null;
         }
 
-        var name = new AssemblyName(args.Name).Name;
-        var path = Path.Combine(_engineDirectory, name + ".dll");
-        return File.Exists(path) ? Assembly.LoadFrom(path) : null;
+        var file = new AssemblyName(args.Name).Name + ".dll";
+        foreach (var directory in new[] { _engineDirectory, _moduleDirectory })
+        {
+            var path = Path.Combine(directory, file);
+            if (File.Exists(path))
+            {
+                return Assembly.LoadFrom(path);
+            }
+        }
+
+        return null;
     }
 
     private bool IsOurs(string location)
