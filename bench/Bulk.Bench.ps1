@@ -14,8 +14,8 @@
     -Warmup untimed rounds (JIT of the module, of PowerShell's engine and of the emulator), and the median of
     -Runs rounds is reported with the fastest and slowest run. Interleaving gives each contender the same
     machine state; the median does not reward the luckiest run of the noisiest contender.
-    The removals are also timed once per fresh pwsh (import and connect untimed): what a runbook that does
-    this once per process sees, JIT included.
+    The removals are also timed once per fresh pwsh (import and connect untimed, the contenders alternating run
+    by run): what a runbook that does this once per process sees, JIT included.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -130,22 +130,29 @@ try {
         }
     })
 
-    # Once per fresh pwsh, as a runbook does it: import and connect are not timed, JIT of the work is.
+    # Once per fresh pwsh, as a runbook does it: import and connect are not timed, JIT of the work is. The contenders
+    # alternate run by run, as in the rounds above, so that a slower spell of this shared machine hits them all.
     $connect = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'"
-    function Measure-FreshProcess([string] $Prelude, [string] $Work) {
-        $times = foreach ($run in 1..$Runs) {
-            & $prepare
-            $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $Work; `$s.Elapsed.TotalMilliseconds"
-            [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
-            $null = Assert-AllRemoved $emulator $Work
-        }
-        Get-Summary $times
+    $fresh = [ordered]@{
+        Module8  = @{ Prelude = $connect; Work = "`$null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit 8" }
+        Parallel = @{ Prelude = "`$headers = @{ 'x-api-key' = '$($emulator.ApiKey)' }; `$base = '$base'"
+                      Work = "`$ids = (Invoke-RestMethod -Uri `$base -Headers `$headers).connectors.connectorId; " +
+                          "`$ids | ForEach-Object -ThrottleLimit 8 -Parallel { `$null = Invoke-RestMethod -Method Delete -Uri `"`$using:base/`$_`" -Headers `$using:headers }" }
+        Bare     = @{ Prelude = "Add-Type -Path '$bareAssembly'"; Work = $bareRemoval }
     }
-    $freshModule8 = Measure-FreshProcess $connect "`$null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit 8"
-    $freshParallel = Measure-FreshProcess "`$headers = @{ 'x-api-key' = '$($emulator.ApiKey)' }; `$base = '$base'" (
-        "`$ids = (Invoke-RestMethod -Uri `$base -Headers `$headers).connectors.connectorId; " +
-        "`$ids | ForEach-Object -ThrottleLimit 8 -Parallel { `$null = Invoke-RestMethod -Method Delete -Uri `"`$using:base/`$_`" -Headers `$using:headers }")
-    $freshBare = Measure-FreshProcess "Add-Type -Path '$bareAssembly'" $bareRemoval
+    $freshTimes = @{}
+    foreach ($name in $fresh.Keys) { $freshTimes[$name] = [System.Collections.Generic.List[double]]::new() }
+    foreach ($run in 1..$Runs) {
+        foreach ($name in $fresh.Keys) {
+            & $prepare
+            $script = "$($fresh[$name].Prelude)`n`$s = [Diagnostics.Stopwatch]::StartNew(); $($fresh[$name].Work); `$s.Elapsed.TotalMilliseconds"
+            $freshTimes[$name].Add([double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1))
+            $null = Assert-AllRemoved $emulator $name
+        }
+    }
+    $freshModule8 = Get-Summary $freshTimes.Module8.ToArray()
+    $freshParallel = Get-Summary $freshTimes.Parallel.ToArray()
+    $freshBare = Get-Summary $freshTimes.Bare.ToArray()
     $limit8 = [double]($Connectors * $LatencyMs / 8)
     $limit1 = [double]($Connectors * $LatencyMs)
 
