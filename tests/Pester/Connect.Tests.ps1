@@ -19,6 +19,18 @@ Describe 'Connecting' {
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty
         }
 
+        It 'sends nothing, and prepares the engine on another core for the first command' {
+            Reset-TestEmulator
+            $result = Invoke-TestPwsh -NoConnect -Script @"
+Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'
+`$deadline = [DateTime]::UtcNow.AddSeconds(10)
+do { Start-Sleep -Milliseconds 50; `$loaded = [AppDomain]::CurrentDomain.GetAssemblies().GetName().Name } until (`$loaded -contains 'Polly.Core' -or [DateTime]::UtcNow -gt `$deadline)
+'ENGINE {0} {1}' -f (`$loaded -contains 'PolyAI.Agents.Core'), (`$loaded -contains 'Polly.Core')
+"@
+            $result.Output | Should -Match 'ENGINE True True'
+            (Get-TestRequest).Count | Should -Be 0
+        }
+
         It 'accepts the key as a plain string' {
             Connect-PolyAi -BaseUri $emulator.BaseUri -ApiKey $emulator.ApiKey
             Get-PolyAiConnector -AgentId PROJECT-DEMO | Should -Not -BeNullOrEmpty

@@ -34,6 +34,21 @@ internal static class SessionClients
         return new(session, PolyAiHttp.CreateClient(), trace);
     }
 
+    /// <summary>
+    /// Starts, on another core, the one-time work that the first request of a process needs and that depends on
+    /// nothing the request says: the operation table, the JSON contract, the shared HTTP handler and this session's
+    /// retry pipeline. Sends nothing. Whatever is not done when the first command needs it, that command waits for
+    /// (type initializers and Lazy values are built once).
+    /// </summary>
+    public static void Prepare(this Session session) =>
+        _ = Task.Run(() =>
+        {
+            _ = PipelineOf(session).Value;
+            _ = Contract.ApiOperations.All;
+            _ = Contract.ApiJsonContext.Wire;
+            PolyAiHttp.CreateClient().Dispose();
+        });
+
     private static Lazy<ResiliencePipeline<HttpResponseMessage>> PipelineOf(Session session) =>
         Pipelines.GetValue(session, static s => new Lazy<ResiliencePipeline<HttpResponseMessage>>(
             () => RetryPolicy.Build(s.MaxRetry, TimeSpan.FromSeconds(s.TimeoutSec), s.RetryBaseDelay)));

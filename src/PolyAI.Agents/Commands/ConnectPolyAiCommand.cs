@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using PolyAI.Agents.Client;
 using PolyAI.Agents.Runtime;
 
 namespace PolyAI.Agents.Commands;
@@ -88,6 +89,8 @@ public sealed class ConnectPolyAiCommand : PSCmdlet
         }
 
         SessionStore.Current = session;
+        // A runbook connects, then works: the engine's one-time set-up runs on another core meanwhile (nothing is sent).
+        session.Prepare();
         WriteVerbose($"Connected: {session} (key from {source}, timeout {session.TimeoutSec} s, up to {session.MaxRetry} retries).");
         if (PassThru)
         {
