@@ -19,15 +19,15 @@ internal static class SessionClients
     /// <summary>Retries and per-attempt timeout for this session's settings; built on first use.</summary>
     public static ResiliencePipeline<HttpResponseMessage> Resilience(this Session session) => PipelineOf(session).Value;
 
-    /// <summary>A client for one command invocation; cheap, because the factory pools the handlers.</summary>
+    /// <summary>A client for one command invocation; cheap, because every client shares the process's HTTP pipeline.</summary>
     public static PolyAiClient CreateClient(this Session session, IApiTrace trace)
     {
         var pipeline = PipelineOf(session);
         if (!pipeline.IsValueCreated)
         {
-            // The first command of a process builds the HTTP factory and this pipeline, each tens of
-            // milliseconds of one-time work: on another core they overlap. The first request waits for
-            // the pipeline through the Lazy if it gets there first.
+            // Building the retry pipeline is tens of milliseconds of one-time work (unless Connect-PolyAi prepared it):
+            // on another core it overlaps with the rest of the first command. The first request waits for it through
+            // the Lazy if it gets there first.
             _ = Task.Run(() => pipeline.Value);
         }
 

@@ -123,6 +123,7 @@ internal static class FormatViews
         }
 
         Added.GetValue(state, _ => true);
+        // A runspace made from another's session state (a clone) has the entries already.
         if (state.Formats.Any(entry => entry.FormatData is { } view && All.Contains(view)))
         {
             return;
