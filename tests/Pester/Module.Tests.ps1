@@ -47,6 +47,17 @@ Get-PolyAiSession | Out-Null
         $result.Output | Should -Match 'ENTRIES ([1-9]\d*) \1'
     }
 
+    It 'works in a runspace whose format table cannot change, with PowerShell''s default views' {
+        $result = Invoke-TestPwsh -NoImport -Script @"
+`$state = [initialsessionstate]::CreateDefault2()
+`$state.DisableFormatUpdates = `$true
+`$shell = [powershell]::Create(`$state)
+`$output = `$shell.AddScript("Import-Module '$env:POLYAI_TEST_MODULE'; Connect-PolyAi -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY'; @(Get-PolyAiConnector -AgentId PROJECT-DEMO).Count; @(Get-FormatData -TypeName PolyAI.Agents.Connector).Count").Invoke()
+'CONNECTORS {0} VIEWS {1} ERRORS {2}' -f `$output[0], `$output[1], `$shell.Streams.Error.Count
+"@
+        $result.Output | Should -Match 'CONNECTORS 6 VIEWS 0 ERRORS 0'
+    }
+
     It 'resolves the output type names as ordinary types, and not the client types' {
         $outputTypes = @((Get-Command -Module PolyAI.Agents).OutputType.Type | Where-Object { $_.Namespace -like 'PolyAI.Agents*' })
         $outputTypes.Count | Should -BeGreaterOrEqual 6

@@ -140,9 +140,9 @@ internal static class FormatViews
         {
             update.Invoke();
         }
-        catch (RuntimeException)
+        catch (Exception ex) when (ex is RuntimeException or InvalidOperationException)
         {
-            // Format updates disabled in this runspace: the default views serve.
+            // Format updates disabled or a shared format table in this runspace: the default views serve.
         }
     }
 
