@@ -17,13 +17,13 @@ namespace PolyAI.Agents.Http;
 /// - A refused connection is retried for every method (the request never arrived).
 /// - 502, 503, 504, broken connections and attempt timeouts are retried only for requests that are safe to
 ///   repeat (GET, PUT, DELETE, read-only POSTs); a POST or PATCH that may have been applied is not repeated.
-/// - Exponential backoff with jitter from <see cref="BaseDelay"/>, each wait at most <see cref="MaxDelay"/>;
+/// - Exponential backoff with jitter from the session's first delay (<see cref="Session.DefaultRetryBaseDelay"/>), each
+///   wait at most <see cref="MaxDelay"/>;
 ///   bounded by the session's MaxRetry and by <see cref="RetryBudget"/> of total time.
 /// - Every attempt has the session's timeout of its own.
 /// </summary>
 internal static class RetryPolicy
 {
-    internal static readonly TimeSpan BaseDelay = Session.DefaultRetryBaseDelay;
     internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(3);
