@@ -64,17 +64,14 @@ try {
             Met           = if ($null -eq $row.Target) { '' } elseif ($ratio -le $row.Target) { 'yes' } else { 'NO' }
         }
     }
-    # Inside the process: how long Import-Module itself takes, and how that grows with the number of cmdlets.
+    # Inside the process: how long Import-Module itself takes, per exported cmdlet.
     $inside = foreach ($i in 1..$Runs) {
-        $line = & $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$ms = `$sw.Elapsed.TotalMilliseconds; '{0} {1}' -f `$ms, (Get-Command -Module PolyAI.Agents).Count"
-        $ms, $count = "$line".Split(' ')
-        [pscustomobject]@{ Ms = [double]$ms; Cmdlets = [int]$count }
+        [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$sw.Elapsed.TotalMilliseconds")
     }
-    $insideMs = ($inside.Ms | Sort-Object)[[int][math]::Floor($Runs / 2)]
-    $cmdlets = $inside[0].Cmdlets
+    $insideMs = Get-Median $inside
     "Import cost: whole-process wall time, median of $Runs runs, $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, PowerShell $($PSVersionTable.PSVersion)"
     $table | Format-Table -AutoSize | Out-String -Width 200
-    "Import-Module inside the process: {0:N0} ms for {1} exported cmdlets ({2:N1} ms per cmdlet; median of {3} runs)" -f $insideMs, $cmdlets, ($insideMs / [math]::Max(1, $cmdlets)), $Runs
+    "Import-Module inside the process: {0:N0} ms for {1} exported cmdlets ({2:N1} ms per cmdlet; median of {3} runs)" -f $insideMs, $cmdletCount, ($insideMs / [math]::Max(1, $cmdletCount)), $Runs
 }
 finally {
     Stop-PolyAiEmulator -Emulator $emulator
