@@ -77,6 +77,13 @@ $EngineFiles = @(
     'System.Text.Json.dll'
     'System.Threading.Tasks.Extensions.dll'
 )
+# Precompiled (ReadyToRun) for the platforms of Directory.Packages.props (Precompilation), into
+# engine/runtimes/<rid>/net<major>.0, where the loader looks first: the engine and the retry library, the code every
+# request runs. The rest of engine/ serves only some commands (schemas, diffs) and stays portable.
+$ReadyToRunFiles = @(
+    'PolyAI.Agents.Core.dll'
+    'Polly.Core.dll'
+)
 $RepositoryFiles = @('LICENSE')
 $LoaderFrameworks = @('net8.0', 'netstandard2.0')
 $ModuleFiles = @($RootFiles) + @($RepositoryFiles) + @($BinFiles | ForEach-Object { "bin/$_" }) + @($EngineFiles | ForEach-Object { "engine/$_" }) +
@@ -113,6 +120,34 @@ function Get-NuGetPackageRoot {
     return ($line -replace '^global-packages:\s*', '').Trim()
 }
 
+function Invoke-Precompile {
+    # Returns the files it laid out, relative to the module folder.
+    $settings = (& dotnet msbuild (Join-Path $Root 'src/PolyAI.Agents/PolyAI.Agents.csproj') -nologo '-getProperty:ReadyToRunVersion' '-getProperty:ReadyToRunRuntimeIdentifiers' '-getProperty:NETCoreSdkRuntimeIdentifier' | ConvertFrom-Json).Properties
+    $packages = Get-NuGetPackageRoot
+    $crossgen = Join-Path $packages "microsoft.netcore.app.crossgen2.$($settings.NETCoreSdkRuntimeIdentifier)/$($settings.ReadyToRunVersion)/tools/crossgen2"
+    if (-not (Test-Path -LiteralPath $crossgen)) {
+        Write-Warning "No crossgen2 $($settings.ReadyToRunVersion) for a $($settings.NETCoreSdkRuntimeIdentifier) build host: the engine is laid out portable only (it runs everywhere, with its code compiled on first use)."
+        return @()
+    }
+    $framework = 'net{0}.0' -f ([version]$settings.ReadyToRunVersion).Major
+    $engine = Join-Path $ModuleOut 'engine'
+    foreach ($rid in $settings.ReadyToRunRuntimeIdentifiers -split ';') {
+        $platform = Join-Path $packages "microsoft.netcore.app.runtime.$rid/$($settings.ReadyToRunVersion)/runtimes/$rid/lib/$framework"
+        $platformNames = @(Get-ChildItem -LiteralPath $platform -Filter *.dll | ForEach-Object BaseName)
+        # Compiled against the target's framework, and against the engine's other assemblies except those the framework
+        # carries (the loader takes the framework's there), plus the output types.
+        $references = @(Get-ChildItem -LiteralPath $engine -Filter *.dll | Where-Object BaseName -NotIn $platformNames) + @(Get-Item (Join-Path $ModuleOut 'bin/PolyAI.Agents.Models.dll'))
+        $os, $architecture = $rid -split '-', 2
+        $target = New-Item -ItemType Directory -Path (Join-Path $engine "runtimes/$rid/$framework") -Force
+        foreach ($file in $ReadyToRunFiles) {
+            $arguments = @((Join-Path $engine $file), '-o', (Join-Path $target $file), '--targetos', ($os -replace '^win$', 'windows'), '--targetarch', $architecture, '-O', '-r', (Join-Path $platform '*.dll')) +
+                @($references | ForEach-Object { '-r', $_.FullName })
+            Invoke-Native $crossgen $arguments | Out-Null
+            "engine/runtimes/$rid/$framework/$file"
+        }
+    }
+}
+
 function Invoke-Build {
     if ($script:Built) { return }
     Invoke-Native dotnet @('tool', 'restore')
@@ -137,6 +172,7 @@ function Invoke-Build {
         $target = New-Item -ItemType Directory -Path (Join-Path $ModuleOut "loader/$framework") -Force
         Copy-Item (Join-Path $loaderOut 'PolyAI.Agents.Loader.dll') $target
     }
+    $precompiled = @(Invoke-Precompile)
     # Help from docs/en-US (platyPS-style markdown) into <module>/en-US, where Get-Help looks for the cmdlets' MAML and about topics.
     # The parameters' facts and the syntax come from the built cmdlets: the generator imports the module, in a child pwsh
     # so that this process does not load the module's assemblies.
@@ -147,7 +183,7 @@ function Invoke-Build {
     if ($exit -ne 0) { throw "Generating the help failed (exit code $exit)." }
 
     $laidOut = @(Get-ChildItem $ModuleOut -File -Recurse | ForEach-Object { [IO.Path]::GetRelativePath($ModuleOut, $_.FullName).Replace('\', '/') })
-    Assert-SameFiles -Actual $laidOut -Expected (@($ModuleFiles) + $HelpFiles) -What 'The module folder'
+    Assert-SameFiles -Actual $laidOut -Expected (@($ModuleFiles) + $HelpFiles + $precompiled) -What 'The module folder'
     $manifest = Test-ModuleManifest (Join-Path $ModuleOut "$ModuleName.psd1")
     Write-Host "Module $ModuleName $($manifest.Version) laid out in $ModuleOut" -ForegroundColor Green
 

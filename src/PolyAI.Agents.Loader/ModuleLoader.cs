@@ -42,7 +42,9 @@ public static class ModuleLoader
             {
                 if (string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal))
                 {
-                    return context.Value.LoadFromAssemblyPath(Path.Combine(engine, EngineAssemblyName + ".dll"));
+                    // A missing engine fails here, naming the file it looked for.
+                    return context.Value.LoadFromEngine(EngineAssemblyName)
+                        ?? context.Value.LoadFromAssemblyPath(Path.Combine(engine, EngineAssemblyName + ".dll"));
                 }
 
                 // The engine's references to the output types come back here (see PrivateLoadContext.Load).

@@ -3,6 +3,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace PolyAI.Agents.Loader;
@@ -12,11 +14,14 @@ namespace PolyAI.Agents.Loader;
 /// already carries when that is at least the version asked for and can stand in for it (see Compatible):
 /// System.Text.Json etc. from the shared framework are newer than ours anyway. The module's own default-context
 /// assemblies (the output types) are shared with the cmdlets, never loaded twice. Everything else it loads from the
-/// engine folder, privately; anything not there falls back to the default context.
+/// engine folder, privately; anything not there falls back to the default context. The engine folder's portable
+/// (IL) assemblies run everywhere; where a copy precompiled for this platform and runtime exists
+/// (engine/runtimes/&lt;rid&gt;/net&lt;major&gt;.0, see <see cref="ReadyToRunDirectory"/>), that one is loaded instead.
 /// </summary>
 internal sealed class PrivateLoadContext : AssemblyLoadContext
 {
     private readonly string _directory;
+    private readonly string? _readyToRunDirectory;
     private readonly string _moduleDirectory;
     private readonly Dictionary<string, string> _platformPaths;
     private readonly Dictionary<string, Version?> _platformVersions = new(StringComparer.OrdinalIgnoreCase);
@@ -25,6 +30,7 @@ internal sealed class PrivateLoadContext : AssemblyLoadContext
         : base("PolyAI.Agents", isCollectible: false)
     {
         _directory = directory;
+        _readyToRunDirectory = ReadyToRunDirectory(directory);
         _moduleDirectory = moduleDirectory;
         _platformPaths = PlatformAssemblies();
     }
@@ -46,8 +52,82 @@ internal sealed class PrivateLoadContext : AssemblyLoadContext
             }
         }
 
+        return LoadFromEngine(name);
+    }
+
+    /// <summary>
+    /// An assembly of the engine folder: its copy precompiled for this platform and runtime when there is one, else
+    /// the portable one. Precompiled (ReadyToRun) code spares the first command of every process the JIT compilation
+    /// of the engine's request path.
+    /// </summary>
+    internal Assembly? LoadFromEngine(string name)
+    {
+        if (_readyToRunDirectory is not null)
+        {
+            var precompiled = Path.Combine(_readyToRunDirectory, name + ".dll");
+            if (IsBuiltForThisProcess(precompiled))
+            {
+                return LoadFromAssemblyPath(precompiled);
+            }
+        }
+
         var path = Path.Combine(_directory, name + ".dll");
         return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+    }
+
+    /// <summary>
+    /// Whether an image exists and was compiled for this process's OS and architecture. Checked before loading,
+    /// because CoreCLR refuses an image precompiled for another platform instead of running its IL, and a load
+    /// context remembers that refusal: the portable copy of the same assembly could not be loaded after it.
+    /// </summary>
+    private static bool IsBuiltForThisProcess(string path)
+    {
+        if (ThisPlatform is not { } platform || !File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var image = new PEReader(stream);
+            return (int)image.PEHeaders.CoffHeader.Machine == platform.Machine;
+        }
+        catch (Exception ex) when (ex is BadImageFormatException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Where the engine's precompiled copies for this process would be: engine/runtimes/&lt;rid&gt;/net&lt;major&gt;.0,
+    /// named like NuGet's runtime-specific assets (build.ps1 writes them). Null on a platform nothing is built for.
+    /// </summary>
+    private static string? ReadyToRunDirectory(string engineDirectory) =>
+        ThisPlatform is { } platform
+            ? Path.Combine(engineDirectory, "runtimes", platform.Rid, $"net{Environment.Version.Major}.0")
+            : null;
+
+    /// <summary>
+    /// This process's runtime identifier, and the PE machine field of an image precompiled for it: the
+    /// architecture's, XOR-ed with a value per OS (none on Windows), as crossgen2 writes it.
+    /// </summary>
+    private static readonly (string Rid, int Machine)? ThisPlatform = DetectPlatform();
+
+    private static (string Rid, int Machine)? DetectPlatform()
+    {
+        (string Name, int Machine)? os =
+            OperatingSystem.IsWindows() ? ("win", 0)
+            : OperatingSystem.IsLinux() ? ("linux", 0x7B79)
+            : OperatingSystem.IsMacOS() ? ("osx", 0x4644)
+            : null;
+        (string Name, Machine Machine)? architecture = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => ("x64", Machine.Amd64),
+            Architecture.Arm64 => ("arm64", Machine.Arm64),
+            _ => null,
+        };
+        return os is { } o && architecture is { } a ? ($"{o.Name}-{a.Name}", (int)a.Machine ^ o.Machine) : null;
     }
 
     /// <summary>

@@ -64,7 +64,7 @@ Describe 'The engine on a .NET 8 runtime (PowerShell 7.4''s)' -Skip:(-not $IsLin
         $result.Text | Should -Match '(?m)^OK\s*$'
     }
 
-    It 'loads the engine and its dependencies into the private context from engine/, the output types into Default from bin/' {
+    It 'loads the engine and its dependencies into the private context from engine/ (portable: nothing is precompiled for .NET 8), the output types into Default from bin/' {
         $result = Invoke-Net8Host
         $result.ExitCode | Should -Be 0 -Because $result.Text
         $engine = Join-Path $script:ModuleFolder 'engine'
