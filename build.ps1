@@ -78,11 +78,12 @@ $EngineFiles = @(
     'System.Threading.Tasks.Extensions.dll'
 )
 # Precompiled (ReadyToRun) for the platforms of Directory.Packages.props (Precompilation), into
-# engine/runtimes/<rid>/net<major>.0, where the loader looks first: the engine and the retry library, the code every
-# request runs. The rest of engine/ serves only some commands (schemas, diffs) and stays portable.
+# engine/runtimes/<rid>/net<major>.0, where the loader looks first: the engine, the retry library and its clock, the
+# code every request runs. The rest of engine/ serves only some commands (schemas, diffs) and stays portable.
 $ReadyToRunFiles = @(
     'PolyAI.Agents.Core.dll'
     'Polly.Core.dll'
+    'Microsoft.Bcl.TimeProvider.dll'
 )
 $RepositoryFiles = @('LICENSE')
 $LoaderFrameworks = @('net8.0', 'netstandard2.0')

@@ -1,4 +1,4 @@
-# The engine and its retry library are precompiled (ReadyToRun) for the platforms Directory.Packages.props names
+# The engine, its retry library and that library's clock are precompiled (ReadyToRun) for the platforms Directory.Packages.props names
 # (build.ps1, Invoke-Precompile), and the loader takes the copy for its platform and runtime. Whether the precompiled
 # code is really used is checked in a fresh pwsh whose JIT writes down every method it compiles (DOTNET_JitStdOutFile
 # with DOTNET_JitDisasmSummary): engine methods that every listing runs must not be among them, while the portable
@@ -35,7 +35,7 @@ BeforeAll {
 Import-Module '$ModuleFolder/PolyAI.Agents.psd1'
 Connect-PolyAi -BaseUri '$env:POLYAI_TEST_EMULATOR_URI' -ApiKey '$env:POLYAI_TEST_EMULATOR_KEY' -MaxRetry 0
 'CONNECTORS ' + @(Get-PolyAiConnector -AgentId PROJECT-DEMO).Count
-foreach (`$name in 'PolyAI.Agents.Core', 'Polly.Core') {
+foreach (`$name in 'PolyAI.Agents.Core', 'Polly.Core', 'Microsoft.Bcl.TimeProvider') {
     'LOADED ' + `$name + ' ' + ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq `$name }).Location
 }
 'DONE'
@@ -76,8 +76,8 @@ foreach (`$name in 'PolyAI.Agents.Core', 'Polly.Core') {
 }
 
 Describe 'The precompiled engine for <Rid> (.NET <Major>)' -ForEach $script:Targets {
-    It 'holds the engine and Polly.Core as ReadyToRun images built for <Rid>' {
-        foreach ($file in 'PolyAI.Agents.Core.dll', 'Polly.Core.dll') {
+    It 'holds the engine, Polly.Core and its clock as ReadyToRun images built for <Rid>' {
+        foreach ($file in 'PolyAI.Agents.Core.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll') {
             $path = Join-Path $script:ModuleFolder "engine/runtimes/$Rid/net$Major.0/$file"
             Test-Path -LiteralPath $path | Should -BeTrue -Because "build.ps1 precompiles $file for $Rid"
             $target = Get-ReadyToRunTarget -Path $path
@@ -98,7 +98,7 @@ Describe 'Loading the engine on this platform' -Skip:(-not $script:Precompiles) 
         $run = Invoke-ListingWithJitLog -ModuleFolder $script:ModuleFolder
         $run.Output | Should -Match '(?m)^CONNECTORS 6\s*$'
         $run.Output | Should -Match '(?m)^DONE\s*$'
-        foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core') {
+        foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core', 'Microsoft.Bcl.TimeProvider') {
             $run.Output | Should -Match ("(?m)^LOADED $([regex]::Escape($name)) " + [regex]::Escape((Join-Path $script:ModuleFolder "engine/runtimes/$script:Rid/$script:Framework/$name.dll")) + '\s*$')
         }
         $run.Jitted | Should -Match ([regex]::Escape($script:CmdletMethod)) -Because 'the JIT log lists what was compiled (the cmdlets are portable)'
@@ -119,7 +119,7 @@ Describe 'Loading the engine on this platform' -Skip:(-not $script:Precompiles) 
             $run = Invoke-ListingWithJitLog -ModuleFolder $copy
             $run.Output | Should -Match '(?m)^CONNECTORS 6\s*$'
             $run.Output | Should -Match '(?m)^DONE\s*$'
-            foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core') {
+            foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core', 'Microsoft.Bcl.TimeProvider') {
                 $run.Output | Should -Match ("(?m)^LOADED $([regex]::Escape($name)) " + [regex]::Escape((Join-Path $copy "engine/$name.dll")) + '\s*$')
             }
             foreach ($method in $script:EngineMethods) {
