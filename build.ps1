@@ -4,6 +4,7 @@
 .DESCRIPTION
     Tasks (run one or several, in order):
       Build    publishes the module and lays it out under out/PolyAI.Agents from an explicit file list,
+               precompiles its engine for the platforms of Directory.Packages.props (Precompilation),
                and builds the local emulator API under out/emulator.
       Package  Build, then publishes the module as a .nupkg to a local PSResourceGet repository in
                out/repository (what Install-PSResource installs from; the Test task installs it by name).
