@@ -207,7 +207,10 @@ try {
         Row "list $Numbers numbers: total (ms)" $listing[0].Total.Median $listing[0].Total.Range "IRM + projection ($($listing[1].Total.Range))" $listing[1].Total.Median 0.33 ' (3x faster)'
         Row "list $Numbers numbers: peak working set (MB)" $listing[0].Peak.Median $listing[0].Peak.Range "IRM + projection ($($listing[1].Peak.Range))" $listing[1].Peak.Median 0.99
     )
-    "PolyAI.Agents bulk benchmark: $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); emulator latency $LatencyMs ms"
+    # Which engine the module ran: its copy precompiled for this platform, or the portable one (see README, Performance).
+    $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PolyAI.Agents.Core' } | Select-Object -First 1
+    $engineFolder = [IO.Path]::GetRelativePath((Split-Path -Parent $manifest), (Split-Path -Parent $engine.Location)).Replace('\', '/')
+    "PolyAI.Agents bulk benchmark: $(Get-Date -Format 'yyyy-MM-dd'), $([Environment]::ProcessorCount) cores, $([Runtime.InteropServices.RuntimeInformation]::OSDescription), PowerShell $($PSVersionTable.PSVersion); emulator latency $LatencyMs ms; engine from $engineFolder/"
     "Value: median of $Runs runs (fastest-slowest in Runs); in-process removals after $Warmup untimed warm-up rounds, contenders interleaved."
     $rows | Format-Table -AutoSize | Out-String -Width 220
     "In-process rounds in order, warm-up first (ms):"
