@@ -32,6 +32,14 @@ Describe 'The built module' {
         }
     }
 
+    It 'shows a variant''s attribute values and a config''s variables as key=value pairs in the default table' {
+        Initialize-TestCase
+        $variants = Get-PolyAiVariant -AgentId PROJECT-DEMO | Format-Table | Out-String -Width 250
+        $variants | Should -Match 'variant-london\s+London\s+True\s+openingHours=09:00-17:00; site=London\s'
+        $configs = Get-PolyAiRealTimeConfig -AgentId PROJECT-DEMO | Format-Table | Out-String -Width 250
+        $configs | Should -Match 'live\s+openingHours=09:00-17:00; transferNumber=\+442071234500; maxQueueMinutes=10\s'
+    }
+
     It 'adds its views when the first command of a runspace runs, not at import, and once' {
         $result = Invoke-TestPwsh -NoConnect -Script @"
 'AT-IMPORT {0}' -f @(Get-FormatData -TypeName PolyAI.Agents.Connector).Count

@@ -15,14 +15,12 @@ BeforeDiscovery {
     # crossgen2 is pinned for a linux-x64 build host (Directory.Packages.props); elsewhere the build lays out the portable
     # engine only, and says so. The tests run where the module was built.
     $script:BuiltPrecompiled = $script:ThisRid -eq 'linux-x64'
+    $script:ThisPlatform = @{ Rid = $script:ThisRid; Framework = "net$([Environment]::Version.Major).0" }
 }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestSupport.psm1') -Force
     $script:ModuleFolder = Split-Path -Parent $env:POLYAI_TEST_MODULE
-    $script:Framework = "net$([Environment]::Version.Major).0"
-    $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
-    $script:Rid = "$os-$("$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture)".ToLowerInvariant())"
     # Engine methods every listing runs; none is generic (an instantiation over framework types is compiled at run time
     # whatever the image).
     $script:EngineMethods = @('PolyAI.Agents.Client.PolyAiClient:BuildRequest(', 'PolyAI.Agents.Contract.ApiOperation:Path(', 'PolyAI.Agents.Client.Identifier:IsValid(')
@@ -94,7 +92,7 @@ Describe 'The precompiled engine for <Rid> (.NET <Major>)' -ForEach $script:Targ
     }
 }
 
-Describe 'Loading the engine on this platform' -Skip:(-not ($script:Precompiles -and $script:BuiltPrecompiled)) {
+Describe 'Loading the engine on this platform (<Rid>)' -ForEach $script:ThisPlatform -Skip:(-not ($script:Precompiles -and $script:BuiltPrecompiled)) {
     BeforeAll { Reset-TestEmulator }
 
     It 'loads the copies precompiled for it and runs their code without compiling it again' {
@@ -102,7 +100,7 @@ Describe 'Loading the engine on this platform' -Skip:(-not ($script:Precompiles 
         $run.Output | Should -Match '(?m)^CONNECTORS 6\s*$'
         $run.Output | Should -Match '(?m)^DONE\s*$'
         foreach ($name in 'PolyAI.Agents.Core', 'Polly.Core', 'Microsoft.Bcl.TimeProvider') {
-            $run.Output | Should -Match ("(?m)^LOADED $([regex]::Escape($name)) " + [regex]::Escape((Join-Path $script:ModuleFolder "engine/runtimes/$script:Rid/$script:Framework/$name.dll")) + '\s*$')
+            $run.Output | Should -Match ("(?m)^LOADED $([regex]::Escape($name)) " + [regex]::Escape((Join-Path $script:ModuleFolder "engine/runtimes/$Rid/$Framework/$name.dll")) + '\s*$')
         }
         $run.Jitted | Should -Match ([regex]::Escape($script:CmdletMethod)) -Because 'the JIT log lists what was compiled (the cmdlets are portable)'
         foreach ($method in $script:EngineMethods) {
@@ -111,12 +109,12 @@ Describe 'Loading the engine on this platform' -Skip:(-not ($script:Precompiles 
     }
 
     It 'falls back to the portable engine when the copy for this platform was built for another one' {
-        $other = if ($script:Rid -like 'win-*') { 'linux-x64' } else { 'win-x64' }
+        $other = if ($Rid -like 'win-*') { 'linux-x64' } else { 'win-x64' }
         $copy = Join-Path ([IO.Path]::GetTempPath()) ("polyai-r2r-{0}" -f [guid]::NewGuid())
         try {
             Copy-Item -LiteralPath $script:ModuleFolder -Destination $copy -Recurse
-            $here = Join-Path $copy "engine/runtimes/$script:Rid/$script:Framework"
-            Copy-Item -Path (Join-Path $copy "engine/runtimes/$other/$script:Framework/*.dll") -Destination $here -Force
+            $here = Join-Path $copy "engine/runtimes/$Rid/$Framework"
+            Copy-Item -Path (Join-Path $copy "engine/runtimes/$other/$Framework/*.dll") -Destination $here -Force
             (Get-ReadyToRunTarget -Path (Join-Path $here 'PolyAI.Agents.Core.dll')).Rid | Should -Be $other
 
             $run = Invoke-ListingWithJitLog -ModuleFolder $copy

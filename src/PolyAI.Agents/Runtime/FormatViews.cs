@@ -88,12 +88,12 @@ internal static class FormatViews
             Column(nameof(Variant.VariantId)),
             Column(nameof(Variant.Name)),
             Column(nameof(Variant.IsDefault)),
-            Computed(nameof(Variant.AttributeValues), "($_.AttributeValues.GetEnumerator() | ForEach-Object { \"$($_.Key)=$($_.Value)\" }) -join '; '"),
+            Pairs(nameof(Variant.AttributeValues)),
             Column(nameof(Variant.BranchId)),
             Column(nameof(Variant.AgentId))),
         Table<RealTimeConfig>(
             Column(nameof(RealTimeConfig.ClientEnv)),
-            Computed(nameof(RealTimeConfig.Variables), "($_.Variables.GetEnumerator() | ForEach-Object { \"$($_.Key)=$($_.Value)\" }) -join '; '"),
+            Pairs(nameof(RealTimeConfig.Variables)),
             Column(nameof(RealTimeConfig.LastUpdated)),
             Column(nameof(RealTimeConfig.AgentId))),
         Table<Deployment>(
@@ -194,4 +194,8 @@ internal static class FormatViews
 
     /// <summary>A column computed by a script block ($_ is the object), for values a plain property shows badly.</summary>
     private static (string, string?, string?, int) Computed(string label, string script, int width = 0) => (label, null, script, width);
+
+    /// <summary>A dictionary property (a <see cref="ValueMap{T}"/>) as one line of key=value pairs.</summary>
+    private static (string, string?, string?, int) Pairs(string property) =>
+        Computed(property, $"($_.{property}.GetEnumerator() | ForEach-Object {{ \"$($_.Key)=$($_.Value)\" }}) -join '; '");
 }
