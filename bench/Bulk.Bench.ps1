@@ -15,7 +15,8 @@
     -Runs rounds is reported with the fastest and slowest run. Interleaving gives each contender the same
     machine state; the median does not reward the luckiest run of the noisiest contender.
     The removals are also timed once per fresh pwsh (import and connect untimed, the contenders alternating run
-    by run): what a runbook that does this once per process sees, JIT included.
+    by run): what a runbook that does this once per process sees, JIT included. Each fresh pwsh starts with its own
+    contender's startup profile, then with none (BenchSupport.psm1 says why).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -30,11 +31,11 @@ param(
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module (Join-Path $PSScriptRoot '../tools/EmulatorHost.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'BenchSupport.psm1') -Force
 $manifest = Join-Path (Resolve-Path -LiteralPath $ModulePath).Path 'PolyAI.Agents.psd1'
 Import-Module $manifest
-$pwsh = Get-PwshCommand
-$pwshLead = @($pwsh | Select-Object -Skip 1)
 $agent = 'PROJECT-BENCH'
+$profiles = New-StartupProfileSet
 
 function Reset-BenchData($Emulator) {
     Reset-PolyAiEmulator -Emulator $Emulator -Seed empty
@@ -48,19 +49,6 @@ function Assert-AllRemoved($Emulator, [string] $Contender) {
     $deletes = @(Get-PolyAiEmulatorRequest -Emulator $Emulator | Where-Object { $_.method -eq 'DELETE' -and $_.status -eq 200 })
     if ($deletes.Count -ne $Connectors) { throw "$Contender removed $($deletes.Count) connectors, expected $Connectors." }
     ($deletes | Measure-Object -Property durationMs -Average).Average
-}
-
-function Get-Median([double[]] $Values) {
-    $sorted = @($Values | Sort-Object)
-    $middle = [int][math]::Floor($sorted.Count / 2)
-    if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
-}
-
-function Get-Summary([double[]] $Values) {
-    [pscustomobject]@{
-        Median = Get-Median $Values
-        Range  = '{0:N0}-{1:N0}' -f ($Values | Measure-Object -Minimum).Minimum, ($Values | Measure-Object -Maximum).Maximum
-    }
 }
 
 # Each contender once per round, rounds repeated; the first -Warmup rounds are not kept in the summary (but are
@@ -131,7 +119,9 @@ try {
     })
 
     # Once per fresh pwsh, as a runbook does it: import and connect are not timed, JIT of the work is. The contenders
-    # alternate run by run, as in the rounds above, so that a slower spell of this shared machine hits them all.
+    # alternate run by run, as in the rounds above, so that a slower spell of this shared machine hits them all. Each
+    # process starts with its own contender's startup profile (Repeat, recorded by an untimed run first), then with
+    # none (FirstRun); see BenchSupport.psm1.
     $connect = "Import-Module '$manifest'; Connect-PolyAi -BaseUri '$($emulator.BaseUri)' -ApiKey '$($emulator.ApiKey)'"
     $fresh = [ordered]@{
         Module8  = @{ Prelude = $connect; Work = "`$null = Get-PolyAiConnector -AgentId $agent | Remove-PolyAiConnector -Force -ThrottleLimit 8" }
@@ -140,19 +130,24 @@ try {
                           "`$ids | ForEach-Object -ThrottleLimit 8 -Parallel { `$null = Invoke-RestMethod -Method Delete -Uri `"`$using:base/`$_`" -Headers `$using:headers }" }
         Bare     = @{ Prelude = "Add-Type -Path '$bareAssembly'"; Work = $bareRemoval }
     }
-    $freshTimes = @{}
-    foreach ($name in $fresh.Keys) { $freshTimes[$name] = [System.Collections.Generic.List[double]]::new() }
-    foreach ($run in 1..$Runs) {
-        foreach ($name in $fresh.Keys) {
-            & $prepare
-            $script = "$($fresh[$name].Prelude)`n`$s = [Diagnostics.Stopwatch]::StartNew(); $($fresh[$name].Work); `$s.Elapsed.TotalMilliseconds"
-            $freshTimes[$name].Add([double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1))
-            $null = Assert-AllRemoved $emulator $name
-        }
+    function Measure-FreshRemoval([string] $Name, [string] $Condition) {
+        & $prepare
+        $script = "$($fresh[$Name].Prelude)`n`$s = [Diagnostics.Stopwatch]::StartNew(); $($fresh[$Name].Work); `$s.Elapsed.TotalMilliseconds"
+        $milliseconds = [double](Invoke-FreshPwsh $script (Get-StartupProfileFolder $profiles $Condition "removal-$Name")).Output
+        $null = Assert-AllRemoved $emulator $Name
+        $milliseconds
     }
-    $freshModule8 = Get-Summary $freshTimes.Module8.ToArray()
-    $freshParallel = Get-Summary $freshTimes.Parallel.ToArray()
-    $freshBare = Get-Summary $freshTimes.Bare.ToArray()
+    $freshRuns = [ordered]@{}
+    foreach ($condition in 'Repeat', 'FirstRun') {
+        $times = @{}
+        foreach ($name in $fresh.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
+        if ($condition -eq 'Repeat') { foreach ($name in $fresh.Keys) { $null = Measure-FreshRemoval $name $condition } }
+        foreach ($run in 1..$Runs) {
+            foreach ($name in $fresh.Keys) { $times[$name].Add((Measure-FreshRemoval $name $condition)) }
+        }
+        $freshRuns[$condition] = @{}
+        foreach ($name in $fresh.Keys) { $freshRuns[$condition][$name] = Get-Summary $times[$name].ToArray() }
+    }
     $limit8 = [double]($Connectors * $LatencyMs / 8)
     $limit1 = [double]($Connectors * $LatencyMs)
 
@@ -164,18 +159,21 @@ try {
     $moduleList = "Get-PolyAiPhoneNumber -AgentId $agent"
     $irmList = "(Invoke-RestMethod -Uri '$($emulator.BaseUri)/v1/agents/$agent/telephony/phone-numbers' -Headers @{ 'x-api-key' = '$($emulator.ApiKey)' }).phoneNumbers | " +
         "ForEach-Object { [pscustomobject]@{ AgentId = '$agent'; Number = `$_.number; ProjectId = `$_.projectId; AccountId = `$_.accountId; ClientEnv = `$_.clientEnv; ConnectorId = `$_.connectorId } }"
-    function Measure-Listing([string] $Prelude, [string] $List) {
+    # Each its own startup profile, recorded by an untimed run first (Repeat).
+    function Measure-Listing([string] $Key, [string] $Prelude, [string] $List) {
+        $totalScript = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $List | Out-Null; `$t = `$s.Elapsed.TotalMilliseconds; " +
+            "'{0}|{1}' -f `$t, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+        $firstScript = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); `$one = $List | Select-Object -First 1; " +
+            "if (-not `$one.Number) { throw 'no object' }; `$s.Elapsed.TotalMilliseconds"
+        $totalFolder = Get-StartupProfileFolder $profiles Repeat "list-$Key-total"
+        $firstFolder = Get-StartupProfileFolder $profiles Repeat "list-$Key-first"
+        $null = Invoke-FreshPwsh $totalScript $totalFolder
+        $null = Invoke-FreshPwsh $firstScript $firstFolder
         $total = foreach ($run in 1..$Runs) {
-            $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $List | Out-Null; `$t = `$s.Elapsed.TotalMilliseconds; " +
-                "'{0}|{1}' -f `$t, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
-            $time, $peak = (& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1) -split '\|'
+            $time, $peak = (Invoke-FreshPwsh $totalScript $totalFolder).Output -split '\|'
             [pscustomobject]@{ Total = [double]$time; Peak = [double]$peak }
         }
-        $first = foreach ($run in 1..$Runs) {
-            $script = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); `$one = $List | Select-Object -First 1; " +
-                "if (-not `$one.Number) { throw 'no object' }; `$s.Elapsed.TotalMilliseconds"
-            [double](& $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command $script | Select-Object -Last 1)
-        }
+        $first = foreach ($run in 1..$Runs) { [double](Invoke-FreshPwsh $firstScript $firstFolder).Output }
         [pscustomobject]@{
             First = Get-Summary $first
             Total = Get-Summary $total.Total
@@ -183,10 +181,10 @@ try {
         }
     }
     $listing = @(
-        Measure-Listing $connect $moduleList
-        Measure-Listing '' $irmList
+        Measure-Listing module $connect $moduleList
+        Measure-Listing irm '' $irmList
     )
-    $check = & $pwsh[0] @pwshLead -NoProfile -NonInteractive -Command "$connect; @($moduleList).Count" | Select-Object -Last 1
+    $check = (Invoke-FreshPwsh "$connect; @($moduleList).Count" (Get-StartupProfileFolder $profiles FirstRun check)).Output
     if ([int]$check -ne $Numbers) { throw "Listed $check numbers, expected $Numbers." }
 
     $n = $Connectors
@@ -200,9 +198,16 @@ try {
         Row "$n removals, bare .NET HttpClient x 8 (ms)" $bare.Median $bare.Range "limit N x $LatencyMs ms / 8" $limit8 $null
         Row "$n removals, -ThrottleLimit 8 (ms)" $m8.Median $m8.Range "Invoke-RestMethod loop ($($removals.Loop.Range))" $removals.Loop.Median $null
         Row "$n removals, -ThrottleLimit 1 (ms)" $m1.Median $m1.Range "N x $LatencyMs ms" $limit1 1.10
-        Row "$n removals, -ThrottleLimit 8, fresh pwsh (ms)" $freshModule8.Median $freshModule8.Range "bare .NET HttpClient x 8, fresh pwsh ($($freshBare.Range))" $freshBare.Median 1.10
-        Row "$n removals, -ThrottleLimit 8, fresh pwsh (ms)" $freshModule8.Median $freshModule8.Range "ForEach-Object -Parallel 8 + IRM, fresh pwsh ($($freshParallel.Range))" $freshParallel.Median 0.59 ' (1.7x faster)'
-        Row "$n removals, bare .NET HttpClient x 8, fresh pwsh (ms)" $freshBare.Median $freshBare.Range "limit N x $LatencyMs ms / 8" $limit8 $null
+        foreach ($condition in 'Repeat', 'FirstRun') {
+            $module8 = $freshRuns[$condition].Module8
+            $parallel = $freshRuns[$condition].Parallel
+            $floor = $freshRuns[$condition].Bare
+            # The targets apply to the steady state (Repeat); the first run on a fresh worker is shown beside it.
+            $startup, $floorTarget, $parallelTarget = if ($condition -eq 'Repeat') { 'fresh pwsh, its own startup profile', 1.10, 0.59 } else { 'fresh pwsh, no startup profile', $null, $null }
+            Row "$n removals, -ThrottleLimit 8, $startup (ms)" $module8.Median $module8.Range "bare .NET HttpClient x 8, same ($($floor.Range))" $floor.Median $floorTarget
+            Row "$n removals, -ThrottleLimit 8, $startup (ms)" $module8.Median $module8.Range "ForEach-Object -Parallel 8 + IRM, same ($($parallel.Range))" $parallel.Median $parallelTarget ' (1.7x faster)'
+            Row "$n removals, bare .NET HttpClient x 8, $startup (ms)" $floor.Median $floor.Range "limit N x $LatencyMs ms / 8" $limit8 $null
+        }
         Row "list $Numbers numbers: first object (ms)" $listing[0].First.Median $listing[0].First.Range "IRM + projection ($($listing[1].First.Range))" $listing[1].First.Median $null
         Row "list $Numbers numbers: total (ms)" $listing[0].Total.Median $listing[0].Total.Range "IRM + projection ($($listing[1].Total.Range))" $listing[1].Total.Median 0.33 ' (3x faster)'
         Row "list $Numbers numbers: peak working set (MB)" $listing[0].Peak.Median $listing[0].Peak.Range "IRM + projection ($($listing[1].Peak.Range))" $listing[1].Peak.Median 0.99
@@ -219,5 +224,6 @@ try {
 }
 finally {
     Stop-PolyAiEmulator -Emulator $emulator
+    Remove-StartupProfileSet $profiles
     if ($bareAssembly) { Remove-Item -LiteralPath $bareAssembly -ErrorAction SilentlyContinue }
 }

@@ -427,8 +427,18 @@ function Enter-TemporaryUserProfile {
 
 function Exit-TemporaryUserProfile {
     param([Parameter(Mandatory)] [psobject] $UserProfile)
-    foreach ($name in $UserProfile.Saved.Keys) { [Environment]::SetEnvironmentVariable($name, $UserProfile.Saved[$name]) }
+    foreach ($name in $UserProfile.Saved.Keys) { Set-ProcessEnvironmentVariable $name $UserProfile.Saved[$name] }
     Remove-Item -LiteralPath $UserProfile.Folder -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+function Set-ProcessEnvironmentVariable {
+    <#
+    .SYNOPSIS
+    Sets an environment variable of this process (and the children it starts), or removes it when -Value is $null:
+    PowerShell passes $null to a string parameter as "", which would leave the variable set but empty.
+    #>
+    param([Parameter(Mandatory)] [string] $Name, $Value)   # untyped: a [string] parameter would turn $null into ""
+    [Environment]::SetEnvironmentVariable($Name, $(if ($null -eq $Value) { [NullString]::Value } else { [string]$Value }))
 }
 
 function Get-DotNetHostPath {
@@ -485,6 +495,7 @@ Export-ModuleMember -Function @(
     'Get-PwshCommand'
     'Enter-TemporaryUserProfile'
     'Exit-TemporaryUserProfile'
+    'Set-ProcessEnvironmentVariable'
     'Start-PolyAiEmulator'
     'Stop-PolyAiEmulator'
     'Reset-PolyAiEmulator'
