@@ -79,7 +79,7 @@ internal sealed partial class PolyAiClient
         Func<Stream, ResponseInfo, CancellationToken, Task<TResult>> readBody,
         CancellationToken cancellationToken)
     {
-        var policy = new RequestPolicy(_session.Resilience(), operation.Retry == RetryClass.SafeToRepeat, _trace);
+        var policy = new RequestPolicy(_session.Resilience(), TimeSpan.FromSeconds(_session.TimeoutSec), operation.Retry == RetryClass.SafeToRepeat, _trace);
         using var bodyTimeout = new CancellationTokenSource();
         try
         {

@@ -16,7 +16,7 @@ internal static class SessionClients
 {
     private static readonly ConditionalWeakTable<Session, Lazy<ResiliencePipeline<HttpResponseMessage>>> Pipelines = new();
 
-    /// <summary>Retries and per-attempt timeout for this session's settings; built on first use.</summary>
+    /// <summary>Retries for this session's settings; built on first use.</summary>
     public static ResiliencePipeline<HttpResponseMessage> Resilience(this Session session) => PipelineOf(session).Value;
 
     /// <summary>A client for one command invocation; cheap, because every client shares the process's HTTP pipeline.</summary>
@@ -51,5 +51,5 @@ internal static class SessionClients
 
     private static Lazy<ResiliencePipeline<HttpResponseMessage>> PipelineOf(Session session) =>
         Pipelines.GetValue(session, static s => new Lazy<ResiliencePipeline<HttpResponseMessage>>(
-            () => RetryPolicy.Build(s.MaxRetry, TimeSpan.FromSeconds(s.TimeoutSec), s.RetryBaseDelay)));
+            () => RetryPolicy.Build(s.MaxRetry, s.RetryBaseDelay)));
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net.Http;
@@ -8,7 +9,7 @@ namespace PolyAI.Agents.Http;
 
 /// <summary>
 /// What the resilience handler needs to know about one request, attached to the request message:
-/// the session's pipeline, whether repeating the request is harmless, where to trace, and a report
+/// the session's retry pipeline and attempt timeout, whether repeating the request is harmless, where to trace, and a report
 /// the client reads afterwards (attempts made, whether a lost attempt may have been applied).
 /// </summary>
 internal sealed class RequestPolicy
@@ -16,14 +17,18 @@ internal sealed class RequestPolicy
     private const string PropertyName = "PolyAI.Agents.RequestPolicy";
     internal static readonly ResiliencePropertyKey<RequestPolicy> ContextKey = new(PropertyName);
 
-    public RequestPolicy(ResiliencePipeline<HttpResponseMessage> pipeline, bool safeToRepeat, IApiTrace trace)
+    public RequestPolicy(ResiliencePipeline<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, bool safeToRepeat, IApiTrace trace)
     {
         Pipeline = pipeline;
+        AttemptTimeout = attemptTimeout;
         SafeToRepeat = safeToRepeat;
         Trace = trace;
     }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>How long one attempt may take (the session's timeout).</summary>
+    public TimeSpan AttemptTimeout { get; }
 
     /// <summary>GET, PUT, DELETE and read-only POSTs: repeating them cannot do anything twice.</summary>
     public bool SafeToRepeat { get; }

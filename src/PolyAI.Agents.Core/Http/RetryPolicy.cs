@@ -20,7 +20,8 @@ namespace PolyAI.Agents.Http;
 /// - Exponential backoff with jitter from the session's first delay (<see cref="Session.DefaultRetryBaseDelay"/>), each
 ///   wait at most <see cref="MaxDelay"/>;
 ///   bounded by the session's MaxRetry and by <see cref="RetryBudget"/> of total time.
-/// - Every attempt has the session's timeout of its own.
+/// - Every attempt has the session's timeout of its own (<see cref="ResilienceHandler"/> sets it, and reports it as
+///   Polly's <see cref="TimeoutRejectedException"/>).
 /// </summary>
 internal static class RetryPolicy
 {
@@ -28,7 +29,7 @@ internal static class RetryPolicy
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan RetryBudget = TimeSpan.FromMinutes(3);
 
-    public static ResiliencePipeline<HttpResponseMessage> Build(int maxRetry, TimeSpan attemptTimeout, TimeSpan baseDelay)
+    public static ResiliencePipeline<HttpResponseMessage> Build(int maxRetry, TimeSpan baseDelay)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (maxRetry > 0)
@@ -62,7 +63,6 @@ internal static class RetryPolicy
             });
         }
 
-        builder.AddTimeout(attemptTimeout);
         return builder.Build();
     }
 
