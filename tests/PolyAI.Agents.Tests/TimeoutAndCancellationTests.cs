@@ -32,6 +32,20 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task HandlerThatHangs_WithNoRetries_IsStillATimeout_SentOnce()
+    {
+        // With MaxRetry 0 the session's retry pipeline is empty: the attempt timeout must not depend on it.
+        using var api = ApiHarness.Create(StubHandler.Hanging(), timeoutSec: 1, maxRetry: 0);
+        var stopwatch = Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<PolyAiApiException>(() => api.Client.GetConnectorAsync("A", "c1", CancellationToken.None));
+
+        Assert.Equal(PolyAiFailureKind.Timeout, ex.Kind);
+        Assert.Single(api.Stub.Requests);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromMilliseconds(900), Guard);
+    }
+
+    [Fact]
     public async Task SuccessBodyThatHangs_PastTheSessionTimeout_IsATimeout()
     {
         using var release = new CancellationTokenSource(Guard);
