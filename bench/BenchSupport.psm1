@@ -62,6 +62,28 @@ function Get-StartupProfileFolder {
     (New-Item -ItemType Directory -Force -Path (Join-Path $Set.Folder $name)).FullName
 }
 
+function Measure-Alternating {
+    <#
+    .SYNOPSIS
+    Runs -Measure (given a name) for each of -Names in turn, -Runs rounds, so that a slower spell of this shared machine
+    hits them all; with -Warm, one untimed round first (under Repeat it records each command's startup profile and
+    warms the disk cache). Returns, per name, what -Measure returned in each kept round.
+    #>
+    param(
+        [Parameter(Mandatory)] [string[]] $Names,
+        [Parameter(Mandatory)] [int] $Runs,
+        [Parameter(Mandatory)] [scriptblock] $Measure,
+        [switch] $Warm
+    )
+    $results = [ordered]@{}
+    foreach ($name in $Names) { $results[$name] = [Collections.Generic.List[object]]::new() }
+    if ($Warm) { foreach ($name in $Names) { $null = & $Measure $name } }
+    foreach ($i in 1..$Runs) {
+        foreach ($name in $Names) { $results[$name].Add((& $Measure $name)) }
+    }
+    $results
+}
+
 function Invoke-FreshPwsh {
     <#
     .SYNOPSIS
@@ -87,4 +109,4 @@ function Invoke-FreshPwsh {
     [pscustomobject]@{ Output = @($output)[-1]; Milliseconds = $elapsed }
 }
 
-Export-ModuleMember -Function Get-Median, Get-Summary, New-StartupProfileSet, Remove-StartupProfileSet, Get-StartupProfileFolder, Invoke-FreshPwsh
+Export-ModuleMember -Function Get-Median, Get-Summary, New-StartupProfileSet, Remove-StartupProfileSet, Get-StartupProfileFolder, Measure-Alternating, Invoke-FreshPwsh

@@ -139,14 +139,9 @@ try {
     }
     $freshRuns = [ordered]@{}
     foreach ($condition in 'Repeat', 'FirstRun') {
-        $times = @{}
-        foreach ($name in $fresh.Keys) { $times[$name] = [System.Collections.Generic.List[double]]::new() }
-        if ($condition -eq 'Repeat') { foreach ($name in $fresh.Keys) { $null = Measure-FreshRemoval $name $condition } }
-        foreach ($run in 1..$Runs) {
-            foreach ($name in $fresh.Keys) { $times[$name].Add((Measure-FreshRemoval $name $condition)) }
-        }
+        $times = Measure-Alternating -Names @($fresh.Keys) -Runs $Runs -Warm:($condition -eq 'Repeat') -Measure { param($Name) Measure-FreshRemoval $Name $condition }
         $freshRuns[$condition] = @{}
-        foreach ($name in $fresh.Keys) { $freshRuns[$condition][$name] = Get-Summary $times[$name].ToArray() }
+        foreach ($name in $fresh.Keys) { $freshRuns[$condition][$name] = Get-Summary $times[$name] }
     }
     $limit8 = [double]($Connectors * $LatencyMs / 8)
     $limit1 = [double]($Connectors * $LatencyMs)
@@ -161,19 +156,21 @@ try {
         "ForEach-Object { [pscustomobject]@{ AgentId = '$agent'; Number = `$_.number; ProjectId = `$_.projectId; AccountId = `$_.accountId; ClientEnv = `$_.clientEnv; ConnectorId = `$_.connectorId } }"
     # Each its own startup profile, recorded by an untimed run first (Repeat).
     function Measure-Listing([string] $Key, [string] $Prelude, [string] $List) {
-        $totalScript = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $List | Out-Null; `$t = `$s.Elapsed.TotalMilliseconds; " +
-            "'{0}|{1}' -f `$t, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
-        $firstScript = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); `$one = $List | Select-Object -First 1; " +
-            "if (-not `$one.Number) { throw 'no object' }; `$s.Elapsed.TotalMilliseconds"
-        $totalFolder = Get-StartupProfileFolder $profiles Repeat "list-$Key-total"
-        $firstFolder = Get-StartupProfileFolder $profiles Repeat "list-$Key-first"
-        $null = Invoke-FreshPwsh $totalScript $totalFolder
-        $null = Invoke-FreshPwsh $firstScript $firstFolder
-        $total = foreach ($run in 1..$Runs) {
-            $time, $peak = (Invoke-FreshPwsh $totalScript $totalFolder).Output -split '\|'
+        $scripts = @{
+            total = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); $List | Out-Null; `$t = `$s.Elapsed.TotalMilliseconds; " +
+                "'{0}|{1}' -f `$t, [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+            first = "$Prelude`n`$s = [Diagnostics.Stopwatch]::StartNew(); `$one = $List | Select-Object -First 1; " +
+                "if (-not `$one.Number) { throw 'no object' }; `$s.Elapsed.TotalMilliseconds"
+        }
+        $outputs = Measure-Alternating -Names total, first -Runs $Runs -Warm -Measure {
+            param($Name)
+            (Invoke-FreshPwsh $scripts[$Name] (Get-StartupProfileFolder $profiles Repeat "list-$Key-$Name")).Output
+        }
+        $total = foreach ($line in $outputs.total) {
+            $time, $peak = $line -split '\|'
             [pscustomobject]@{ Total = [double]$time; Peak = [double]$peak }
         }
-        $first = foreach ($run in 1..$Runs) { [double](Invoke-FreshPwsh $firstScript $firstFolder).Output }
+        $first = @($outputs.first | ForEach-Object { [double]$_ })
         [pscustomobject]@{
             First = Get-Summary $first
             Total = Get-Summary $total.Total

@@ -38,22 +38,15 @@ function New-FloorModule([string] $Folder) {
     Join-Path $module 'FloorModule.psd1'
 }
 
-# The commands of a row alternate, run by run, so that all see the same machine (it is shared, and its speed drifts
-# over minutes); their medians are compared. Under Repeat each command first runs once untimed, which records its
-# startup profile (and warms the disk cache).
+# The commands of a row alternate, run by run (Measure-Alternating), and their medians are compared. Under Repeat each
+# first runs once untimed, which records its startup profile.
 function Measure-Fresh([string] $Key, [System.Collections.Specialized.OrderedDictionary] $Commands, [string] $Condition) {
-    $times = @{}
-    foreach ($name in $Commands.Keys) {
-        $times[$name] = [Collections.Generic.List[double]]::new()
-        if ($Condition -eq 'Repeat') { $null = Invoke-FreshPwsh $Commands[$name] (Get-StartupProfileFolder $profiles Repeat "$Key-$name") }
-    }
-    foreach ($i in 1..$Runs) {
-        foreach ($name in $Commands.Keys) {
-            $times[$name].Add((Invoke-FreshPwsh $Commands[$name] (Get-StartupProfileFolder $profiles $Condition "$Key-$name")).Milliseconds)
-        }
+    $times = Measure-Alternating -Names @($Commands.Keys) -Runs $Runs -Warm:($Condition -eq 'Repeat') -Measure {
+        param($Name)
+        (Invoke-FreshPwsh $Commands[$Name] (Get-StartupProfileFolder $profiles $Condition "$Key-$Name")).Milliseconds
     }
     $medians = @{}
-    foreach ($name in $Commands.Keys) { $medians[$name] = Get-Median $times[$name].ToArray() }
+    foreach ($name in $Commands.Keys) { $medians[$name] = Get-Median $times[$name] }
     $medians
 }
 

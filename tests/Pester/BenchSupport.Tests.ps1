@@ -57,6 +57,22 @@ Describe 'Set-ProcessEnvironmentVariable' {
     }
 }
 
+Describe 'Measure-Alternating' {
+    It 'runs the names in turn, round by round, and keeps no untimed warm-up round' {
+        $calls = [Collections.Generic.List[string]]::new()
+        $results = Measure-Alternating -Names a, b -Runs 2 -Warm -Measure { param($Name) $calls.Add($Name); "$Name$($calls.Count)" }
+
+        $calls -join ',' | Should -Be 'a,b,a,b,a,b'
+        $results.a -join ',' | Should -Be 'a3,a5'
+        $results.b -join ',' | Should -Be 'b4,b6'
+    }
+
+    It 'starts timing at once without -Warm' {
+        $results = Measure-Alternating -Names only -Runs 3 -Measure { param($Name) 1 }
+        $results.only.Count | Should -Be 3
+    }
+}
+
 Describe 'Medians' {
     It 'take the middle value of an odd count and the mean of the middle two of an even count' {
         Get-Median @(5, 1, 3) | Should -Be 3
